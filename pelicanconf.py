@@ -1,0 +1,51 @@
+"""Pelican settings for building the site locally (``invoke build``)."""
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+AUTHOR = "The Flask Notes team"
+SITENAME = "How webservers work"
+SITESUBTITLE = "Tech notes with Flask examples that really run"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+PATH = str(HERE / "content")
+THEME = str(HERE / "theme")
+PLUGIN_PATHS = [str(HERE / "plugins")]
+PLUGINS = ["flask_exchanges", "hashed_assets"]
+
+# Our plugin's settings: where examples live, and how long a request may take.
+EXAMPLES_PATH = str(HERE / "examples")
+EXCHANGE_TIMEOUT = 5
+
+# Every note is a page; its file name gives the reading order.
+ARTICLE_PATHS = []
+PAGE_PATHS = [""]
+PAGE_ORDER_BY = "basename"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES = []
+STATIC_PATHS = []
+
+# No blog machinery: the notes have no dates, authors, tags or feeds.
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight", "wrapcode": True},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {
+            "permalink": "#",
+            "permalink_title": "Link to this section",
+        },
+    },
+    "output_format": "html5",
+}
+
+DEFAULT_PAGINATION = False
+TYPOGRIFY = False

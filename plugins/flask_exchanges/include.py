@@ -1,0 +1,78 @@
+"""Read the part of an example file that an include block asks for."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BlockError
+from .parse import IncludeBlock
+
+
+@dataclass(frozen=True)
+class IncludedSource:
+    """Source text cut from an example file, with where it came from."""
+
+    path: str
+    text: str
+    first_line: int
+    last_line: int
+    whole_file: bool
+
+
+def read_include(block: IncludeBlock, examples: Path) -> IncludedSource:
+    """Return the whole file, the line range, or the function the block names."""
+    example_dir = (examples / block.example).resolve()
+    if not (example_dir / "app.py").is_file():
+        raise _error(block, "no such example")
+    path = (example_dir / block.file).resolve()
+    if not path.is_relative_to(example_dir) or not path.is_file():
+        raise _error(block, f"no file {block.file!r} in the example")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first, last = 1, len(lines)
+    if block.lines:
+        first, last = block.lines
+        if last > len(lines):
+            too_far = f"lines={first}-{last} goes past the end of {block.file}"
+            raise _error(block, f"{too_far} ({len(lines)} lines)")
+    if block.function:
+        first, last = _definition_span(block, path, lines)
+    text = textwrap.dedent("\n".join(lines[first - 1 : last]))
+    return IncludedSource(
+        path=f"examples/{block.example}/{block.file}",
+        text=text,
+        first_line=first,
+        last_line=last,
+        whole_file=(first, last) == (1, len(lines)),
+    )
+
+
+def _definition_span(block: IncludeBlock, path: Path, lines: list[str]) -> tuple[int, int]:
+    tree = ast.parse("\n".join(lines), filename=str(path))
+    scope: list[ast.stmt] = tree.body
+    node: ast.stmt | None = None
+    for part in block.function.split(".") if block.function else []:
+        node = next((n for n in scope if _defines(n, part)), None)
+        if node is None:
+            names = sorted(n.name for n in scope if _defines(n, None))
+            raise _error(
+                block,
+                f"no function or class {block.function!r} in {block.file} "
+                f"(defined there: {', '.join(names) or 'nothing'})",
+            )
+        scope = getattr(node, "body", [])
+    assert node is not None and node.end_lineno is not None
+    decorators = getattr(node, "decorator_list", [])
+    first = min([node.lineno, *(d.lineno for d in decorators)])
+    return first, node.end_lineno
+
+
+def _defines(node: ast.stmt, name: str | None) -> bool:
+    kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    return isinstance(node, kinds) and (name is None or node.name == name)
+
+
+def _error(block: IncludeBlock, message: str) -> BlockError:
+    return BlockError(block.note, block.line, message, example=block.example)

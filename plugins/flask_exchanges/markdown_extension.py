@@ -1,0 +1,45 @@
+"""A Python-Markdown extension that replaces exchange and include blocks with HTML."""
+
+from __future__ import annotations
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+from .blocks import render_block
+from .parse import find_blocks
+from .run import RunSettings
+
+# Above "meta" (27), which removes the metadata lines: line numbers still
+# match the file, so messages can point at the right line.
+PRIORITY = 29
+
+
+class ExchangeExtension(Extension):
+    """Configured per note: which note it is, and how to run examples."""
+
+    def __init__(self, note: str, settings: RunSettings) -> None:
+        super().__init__()
+        self.note = note
+        self.settings = settings
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802  (Markdown's API name)
+        md.preprocessors.register(
+            BlockPreprocessor(md, self.note, self.settings), "flask_exchanges", PRIORITY
+        )
+
+
+class BlockPreprocessor(Preprocessor):
+    """Swaps each block's lines for a placeholder of its rendered HTML."""
+
+    def __init__(self, md: Markdown, note: str, settings: RunSettings) -> None:
+        super().__init__(md)
+        self.note = note
+        self.settings = settings
+
+    def run(self, lines: list[str]) -> list[str]:
+        """Return the lines with every block replaced; raises ``BlockError``."""
+        for block in reversed(find_blocks(lines, self.note)):
+            placeholder = self.md.htmlStash.store(render_block(block, self.settings))
+            lines[block.start : block.end + 1] = ["", placeholder, ""]
+        return lines

@@ -1,0 +1,309 @@
+"""Find exchange and include blocks in a note and turn them into plain data.
+
+Nothing here runs an example: the result is a description of what to run or
+show, with the note and line of every piece, so that any later failure can
+say where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+
+from .errors import BlockError
+
+FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+REQUEST_LINE = re.compile(r"^(?P<method>[A-Z]+) +(?P<target>/\S*)(?: +HTTP/1\.1)? *$")
+HEADER_LINE = re.compile(r"^(?P<name>[!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(?P<value>.*)$")
+NAME_COMMENT = re.compile(r"^(?:#|//)\s*@name\s+(?P<name>\w+)\s*$")
+REFERENCE = re.compile(r"\{\{(?P<inner>[^}]*)\}\}")
+HEADER_REFERENCE = re.compile(r"^\s*(?P<name>\w+)\.response\.headers\.(?P<header>[\w-]+)\s*$")
+SEPARATOR = "###"
+
+EXCHANGE_OPTIONS = ("example", "expect", "headers", "lines", "preview")
+INCLUDE_OPTIONS = ("example", "file", "lines", "function")
+DEFAULT_BODY_LINES = 30
+
+
+@dataclass(frozen=True)
+class HttpRequest:
+    """One request as the author wrote it; ``{{...}}`` references are still unresolved."""
+
+    method: str
+    target: str
+    headers: tuple[tuple[str, str], ...]
+    body: str
+    name: str | None
+    line: int
+
+    @property
+    def summary(self) -> str:
+        """The request line without the protocol, as used in messages and test ids."""
+        return f"{self.method} {self.target}"
+
+
+@dataclass(frozen=True)
+class ExchangeBlock:
+    """An ``exchange`` fence: requests to send to one example, and how to show them."""
+
+    note: str
+    line: int
+    start: int
+    end: int
+    example: str
+    requests: tuple[HttpRequest, ...]
+    expect: tuple[int, ...]
+    headers: tuple[str, ...] | None
+    body_lines: int
+    preview: bool
+
+    def expected_status(self, index: int) -> int | None:
+        """The status the request at ``index`` must get, or None if any will do."""
+        if not self.expect:
+            return None
+        return self.expect[0] if len(self.expect) == 1 else self.expect[index]
+
+
+@dataclass(frozen=True)
+class IncludeBlock:
+    """An ``include`` fence: which part of which example file to show."""
+
+    note: str
+    line: int
+    start: int
+    end: int
+    example: str
+    file: str
+    lines: tuple[int, int] | None
+    function: str | None
+
+
+Block = ExchangeBlock | IncludeBlock
+
+
+def find_blocks(lines: list[str], note: str) -> list[Block]:
+    """Return every exchange and include block in a note's lines, in order.
+
+    Other fenced code is skipped whole, so a note may show the syntax of a
+    block inside a longer fence without it being run.
+    """
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        opening = FENCE.match(lines[index])
+        if not opening:
+            index += 1
+            continue
+        fence, info = opening["fence"], opening["info"].strip()
+        end = _closing_fence(lines, index, fence)
+        kind = info.split(maxsplit=1)[0] if info else ""
+        if kind in ("exchange", "include"):
+            if end is None:
+                raise BlockError(note, index + 1, f"this {kind} block has no closing {fence}")
+            body = lines[index + 1 : end]
+            parse = _parse_exchange if kind == "exchange" else _parse_include
+            blocks.append(parse(note, index, end, info[len(kind) :], body))
+        index = len(lines) if end is None else end + 1
+    return blocks
+
+
+def _closing_fence(lines: list[str], opening: int, fence: str) -> int | None:
+    for index in range(opening + 1, len(lines)):
+        candidate = lines[index].rstrip()
+        if candidate.startswith(fence) and set(candidate) == {fence[0]}:
+            return index
+    return None
+
+
+def _parse_options(note: str, line: int, text: str, known: tuple[str, ...]) -> dict[str, str]:
+    try:
+        words = shlex.split(text)
+    except ValueError as error:
+        raise BlockError(note, line, f"cannot read the fence options: {error}") from None
+    options: dict[str, str] = {}
+    for word in words:
+        key, _, value = word.partition("=")
+        if key not in known:
+            raise BlockError(
+                note, line, f"unknown option '{key}' (known options: {', '.join(known)})"
+            )
+        options[key] = value
+    if not options.get("example"):
+        raise BlockError(note, line, "the block needs an example=<name> option")
+    return options
+
+
+def _parse_int(note: str, line: int, option: str, value: str) -> int:
+    if not value.isdigit():
+        raise BlockError(note, line, f"option {option}={value!r} is not a whole number")
+    return int(value)
+
+
+def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str]) -> ExchangeBlock:
+    line = start + 1
+    options = _parse_options(note, line, info, EXCHANGE_OPTIONS)
+    example = options["example"]
+    requests = _parse_requests(note, example, start + 2, body)
+    if not requests:
+        raise BlockError(note, line, "the block holds no request", example=example)
+    expect = tuple(
+        _parse_int(note, line, "expect", status)
+        for status in options.get("expect", "").split(",")
+        if options.get("expect")
+    )
+    if len(expect) > 1 and len(expect) != len(requests):
+        raise BlockError(
+            note,
+            line,
+            f"expect= lists {len(expect)} statuses for {len(requests)} requests",
+            example=example,
+        )
+    headers = options.get("headers")
+    return ExchangeBlock(
+        note=note,
+        line=line,
+        start=start,
+        end=end,
+        example=example,
+        requests=requests,
+        expect=expect,
+        headers=tuple(h.strip() for h in headers.split(",") if h.strip()) if headers else None,
+        body_lines=_parse_int(note, line, "lines", options.get("lines", str(DEFAULT_BODY_LINES))),
+        preview="preview" in options,
+    )
+
+
+def _parse_requests(
+    note: str, example: str, first_line: int, body: list[str]
+) -> tuple[HttpRequest, ...]:
+    requests: list[HttpRequest] = []
+    chunk: list[tuple[int, str]] = []
+    for number, text in enumerate([*body, SEPARATOR], start=first_line):
+        if text.startswith(SEPARATOR):
+            request = _parse_request(note, example, chunk, requests)
+            if request:
+                requests.append(request)
+            chunk = []
+        else:
+            chunk.append((number, text))
+    return tuple(requests)
+
+
+def _parse_request(
+    note: str, example: str, chunk: list[tuple[int, str]], earlier: list[HttpRequest]
+) -> HttpRequest | None:
+    name = None
+    position = 0
+    while position < len(chunk):
+        text = chunk[position][1].strip()
+        named = NAME_COMMENT.match(text)
+        if named:
+            name = named["name"]
+        elif text and not text.startswith(("#", "//")):
+            break
+        position += 1
+    if position == len(chunk):
+        return None
+    line, text = chunk[position]
+    request_line = REQUEST_LINE.match(text.strip())
+    if not request_line:
+        raise BlockError(
+            note,
+            line,
+            f"malformed request line {text.strip()!r} (expected a method and a path, "
+            "like 'GET /hello')",
+            example=example,
+        )
+    method, target = request_line["method"], request_line["target"]
+    summary = f"{method} {target}"
+    headers: list[tuple[str, str]] = []
+    position += 1
+    while position < len(chunk) and chunk[position][1].strip():
+        header_number, header_text = chunk[position]
+        header = HEADER_LINE.match(header_text.strip())
+        if not header:
+            raise BlockError(
+                note,
+                header_number,
+                f"malformed header line {header_text.strip()!r} (expected 'Name: value')",
+                example=example,
+                request=summary,
+            )
+        headers.append((header["name"], header["value"].strip()))
+        position += 1
+    body_lines = [text for _, text in chunk[position + 1 :]]
+    while body_lines and not body_lines[-1].strip():
+        body_lines.pop()
+    request = HttpRequest(method, target, tuple(headers), "\n".join(body_lines), name, line)
+    _check_references(note, example, request, {r.name for r in earlier if r.name})
+    return request
+
+
+def _check_references(note: str, example: str, request: HttpRequest, known: set[str]) -> None:
+    texts = [request.target, request.body, *(value for _, value in request.headers)]
+    for text in texts:
+        for reference in REFERENCE.finditer(text):
+            parsed = HEADER_REFERENCE.match(reference["inner"])
+            if not parsed:
+                problem = (
+                    f"unsupported reference {reference[0]!r} "
+                    "(write {{name.response.headers.Header-Name}})"
+                )
+            elif parsed["name"] not in known:
+                problem = (
+                    f"reference {reference[0]!r} names no earlier request "
+                    f"(named so far: {', '.join(sorted(known)) or 'none'})"
+                )
+            else:
+                continue
+            raise BlockError(note, request.line, problem, example=example, request=request.summary)
+
+
+def resolve_references(text: str, responses: dict[str, dict[str, str]]) -> str:
+    """Replace each ``{{name.response.headers.X}}`` with that header of the named response.
+
+    ``responses`` maps a request's name to its response headers, keyed in
+    lower case. A header the response lacks becomes an empty string, as in
+    REST Client.
+    """
+
+    def substitute(reference: re.Match[str]) -> str:
+        parsed = HEADER_REFERENCE.match(reference["inner"])
+        assert parsed, "references are checked when the block is parsed"
+        return responses[parsed["name"]].get(parsed["header"].lower(), "")
+
+    return REFERENCE.sub(substitute, text)
+
+
+def _parse_include(note: str, start: int, end: int, info: str, body: list[str]) -> IncludeBlock:
+    line = start + 1
+    options = _parse_options(note, line, info, INCLUDE_OPTIONS)
+    if any(text.strip() for text in body):
+        raise BlockError(
+            note,
+            line,
+            "an include block must be empty: options say what to show",
+            example=options["example"],
+        )
+    if "lines" in options and "function" in options:
+        raise BlockError(
+            note, line, "give lines= or function=, not both", example=options["example"]
+        )
+    return IncludeBlock(
+        note=note,
+        line=line,
+        start=start,
+        end=end,
+        example=options["example"],
+        file=options.get("file", "app.py"),
+        lines=_parse_line_range(note, line, options["lines"]) if "lines" in options else None,
+        function=options.get("function"),
+    )
+
+
+def _parse_line_range(note: str, line: int, text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d+)-(\d+)", text)
+    if not match or not 0 < int(match[1]) <= int(match[2]):
+        raise BlockError(note, line, f"lines={text!r} is not a range like 3-10")
+    return int(match[1]), int(match[2])

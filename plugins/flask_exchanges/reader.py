@@ -1,0 +1,56 @@
+"""Pelican's Markdown reader, with our extension told which note it is reading."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
+
+from .errors import BlockError
+from .loading import source_date_epoch
+from .markdown_extension import ExchangeExtension
+from .run import RunSettings
+
+logger = logging.getLogger(__name__)
+DEFAULT_TIMEOUT = 5.0
+
+
+def run_settings(settings: dict) -> RunSettings:
+    """Read our settings from Pelican's: ``EXAMPLES_PATH`` and ``EXCHANGE_TIMEOUT``."""
+    examples = Path(settings.get("EXAMPLES_PATH") or Path(settings["PATH"]).parent / "examples")
+    return RunSettings(
+        examples=examples.resolve(),
+        timeout=float(settings.get("EXCHANGE_TIMEOUT", DEFAULT_TIMEOUT)),
+        epoch=source_date_epoch(examples),
+    )
+
+
+class ExchangeMarkdownReader(MarkdownReader):
+    """Reads a note like Pelican does, running its exchange and include blocks."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._run_settings = run_settings(self.settings)
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        """Return the note's HTML and metadata; log and re-raise a ``BlockError``."""
+        self._source_path = source_path
+        note = os.path.relpath(source_path)
+        config = dict(self.settings["MARKDOWN"])
+        config["extensions"] = [
+            *config["extensions"],
+            ExchangeExtension(note, self._run_settings),
+        ]
+        self._md = Markdown(**config)
+        with pelican_open(source_path) as text:
+            try:
+                content = self._md.convert(text)
+            except BlockError as error:
+                logger.error("%s", error)
+                raise
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        return content, metadata

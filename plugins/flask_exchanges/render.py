@@ -1,0 +1,112 @@
+"""Turn exchanges and included source into HTML for the page.
+
+Requests and responses are shown as HTTP messages, highlighted by Pygments'
+``http`` lexer, which also escapes them: a body holding ``<script>`` is shown
+as text. HTML bodies can also be previewed in an iframe that is sandboxed
+with no permissions at all (no scripts, no same origin).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import HttpLexer, get_lexer_for_filename
+
+from .include import IncludedSource
+from .parse import ExchangeBlock, HttpRequest
+from .run import Exchange, HttpResponse
+
+FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
+# The preview may only draw: it cannot fetch anything, so it cannot fail offline.
+PREVIEW_POLICY = (
+    '<meta http-equiv="Content-Security-Policy" '
+    "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+)
+
+
+def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange]) -> str:
+    """HTML for a whole exchange block: each request beside the response it got."""
+    steps = "\n".join(_render_step(block, exchange) for exchange in exchanges)
+    return (
+        f'<div class="exchange" data-example="{escape(block.example)}">\n'
+        f'<p class="exchange-caption">Example <code>{escape(block.example)}</code></p>\n'
+        f"{steps}\n</div>"
+    )
+
+
+def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
+    response = exchange.response
+    body = _body_text(response)
+    shown_body = body
+    folded = ""
+    body_lines = body.split("\n")
+    if len(body_lines) > block.body_lines:
+        shown_body = "\n".join(body_lines[: block.body_lines])
+        folded = (
+            f'<details class="exchange-fold"><summary>Show the whole body '
+            f"({len(body_lines)} lines)</summary>\n"
+            f"{_highlight_http(_response_text(block, response, body))}</details>"
+        )
+    preview = ""
+    content_type = response.header("Content-Type") or ""
+    if block.preview and content_type.startswith("text/html"):
+        preview = (
+            f'<iframe class="exchange-preview" sandbox="" '
+            f'title="The HTML of the response to {escape(exchange.request.summary)}, rendered" '
+            f'srcdoc="{escape(PREVIEW_POLICY + body)}"></iframe>'
+        )
+    return (
+        '<div class="exchange-step">\n'
+        '<div class="exchange-request"><p class="exchange-label">Request</p>\n'
+        f"{_highlight_http(request_text(exchange.request))}</div>\n"
+        '<div class="exchange-response"><p class="exchange-label">Response</p>\n'
+        f"{_highlight_http(_response_text(block, response, shown_body))}"
+        f"{folded}{preview}</div>\n"
+        "</div>"
+    )
+
+
+def request_text(request: HttpRequest) -> str:
+    """The request as an HTTP/1.1 message, the way a ``.http`` file writes it."""
+    lines = [f"{request.method} {request.target} HTTP/1.1"]
+    lines += [f"{name}: {value}" for name, value in request.headers]
+    if request.body:
+        lines += ["", request.body]
+    return "\n".join(lines)
+
+
+def _response_text(block: ExchangeBlock, response: HttpResponse, body: str) -> str:
+    wanted = {name.lower() for name in block.headers} if block.headers is not None else None
+    lines = [f"HTTP/1.1 {response.status}"]
+    lines += [
+        f"{name}: {value}"
+        for name, value in response.headers
+        if wanted is None or name.lower() in wanted
+    ]
+    if body:
+        lines += ["", body]
+    return "\n".join(lines)
+
+
+def _body_text(response: HttpResponse) -> str:
+    try:
+        return response.body.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"[{len(response.body):,} bytes of binary data]"
+
+
+def _highlight_http(text: str) -> str:
+    return highlight(text, HttpLexer(), FORMATTER)
+
+
+def render_source(source: IncludedSource) -> str:
+    """HTML for included source: a caption naming the file and lines, then the code."""
+    where = "" if source.whole_file else f", lines {source.first_line} to {source.last_line}"
+    lexer = get_lexer_for_filename(source.path)
+    return (
+        '<div class="source">\n'
+        f'<p class="source-caption"><code>{escape(source.path)}</code>{where}</p>\n'
+        f"{highlight(source.text, lexer, FORMATTER)}</div>"
+    )

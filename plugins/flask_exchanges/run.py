@@ -1,0 +1,169 @@
+"""Run a block's requests against its example with Flask's test client.
+
+Each block runs in a child process forked for it alone: two examples both
+called ``app.py`` never share modules, a crash or a hang stays in the child,
+and a request that does not answer in time is cut off by killing it. What
+comes back is plain data.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import flask
+
+from .loading import load_app, pin_mtimes
+from .parse import HttpRequest, resolve_references
+
+TRACEBACK_FRAMES = 4
+
+
+@dataclass(frozen=True)
+class HttpResponse:
+    """A response as the client received it."""
+
+    status: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+
+    @property
+    def status_code(self) -> int:
+        """The numeric part of the status line, such as 404."""
+        return int(self.status.split(maxsplit=1)[0])
+
+    def header(self, name: str) -> str | None:
+        """The first value of a header, matched without regard to case."""
+        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A request with its references resolved, and the response it got."""
+
+    request: HttpRequest
+    response: HttpResponse
+
+
+class RunError(Exception):
+    """An example failed to answer; ``index`` is the request at fault, None for loading."""
+
+    def __init__(self, message: str, index: int | None) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What every run needs to know, whatever the block."""
+
+    examples: Path
+    timeout: float
+    epoch: int
+
+
+def run_requests(
+    settings: RunSettings, example: str, requests: tuple[HttpRequest, ...]
+) -> list[Exchange]:
+    """Send ``requests`` in order to one fresh instance of ``example``; return the exchanges.
+
+    Raises ``RunError`` if the app cannot be loaded, a view raises, or a
+    request takes longer than ``settings.timeout`` seconds.
+    """
+    example_dir = settings.examples / example
+    if not (example_dir / "app.py").is_file():
+        known = sorted(p.name for p in settings.examples.iterdir() if (p / "app.py").is_file())
+        raise RunError(f"no such example (examples: {', '.join(known)})", None)
+    pin_mtimes(example_dir, settings.epoch)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_serve, args=(example_dir, settings.epoch, requests, sender), daemon=True
+    )
+    child.start()
+    sender.close()
+    try:
+        return _collect(receiver, requests, settings.timeout)
+    finally:
+        child.kill()
+        child.join()
+        receiver.close()
+
+
+def _collect(
+    receiver: Connection, requests: tuple[HttpRequest, ...], timeout: float
+) -> list[Exchange]:
+    exchanges: list[Exchange] = []
+    for index in [None, *range(len(requests))]:
+        if not receiver.poll(timeout):
+            doing = "loading the app" if index is None else "the request"
+            raise RunError(f"{doing} did not finish within {timeout:g} seconds", index)
+        try:
+            kind, payload = receiver.recv()
+        except EOFError:
+            raise RunError("the example's process died without an answer", index) from None
+        if kind == "error":
+            raise RunError(payload, index)
+        if index is not None:
+            exchanges.append(payload)
+    return exchanges
+
+
+def _serve(
+    example_dir: Path, epoch: int, requests: tuple[HttpRequest, ...], sender: Connection
+) -> None:
+    """Child process: load the app, then answer each request or report why not."""
+    try:
+        app = load_app(example_dir, frozen_at=epoch)
+    except BaseException as error:
+        sender.send(("error", _describe(error, "loading app.py failed")))
+        return
+    app.config["PROPAGATE_EXCEPTIONS"] = True
+    sender.send(("loaded", None))
+    client = app.test_client()
+    named: dict[str, dict[str, str]] = {}
+    for request in requests:
+        resolved = _resolve(request, named)
+        try:
+            response = _send(client, resolved)
+        except BaseException as error:
+            sender.send(("error", _describe(error, "the view raised an exception")))
+            return
+        if request.name:
+            named[request.name] = {k.lower(): v for k, v in response.headers}
+        sender.send(("ok", Exchange(resolved, response)))
+
+
+def _resolve(request: HttpRequest, named: dict[str, dict[str, str]]) -> HttpRequest:
+    return replace(
+        request,
+        target=resolve_references(request.target, named),
+        headers=tuple((k, resolve_references(v, named)) for k, v in request.headers),
+        body=resolve_references(request.body, named),
+    )
+
+
+def _send(client: flask.testing.FlaskClient, request: HttpRequest) -> HttpResponse:
+    body = request.body
+    content_type = next((v for k, v in request.headers if k.lower() == "content-type"), "")
+    if content_type.startswith("multipart/"):
+        body = body.replace("\n", "\r\n")
+    response = client.open(
+        request.target,
+        method=request.method,
+        headers=list(request.headers),
+        data=body.encode() if body else None,
+    )
+    return HttpResponse(
+        status=response.status,
+        headers=tuple(response.headers.items()),
+        body=response.get_data(),
+    )
+
+
+def _describe(error: BaseException, what: str) -> str:
+    frames = traceback.format_exception(error, limit=-TRACEBACK_FRAMES)
+    return f"{what}:\n{''.join(frames).rstrip()}"

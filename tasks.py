@@ -1,0 +1,216 @@
+"""Invoke tasks: Pelican's usual set, plus ``test``, ``example`` and ``bench``.
+
+``build`` writes the site into a fresh folder and swaps it in only when the
+build had no error, so a failed build never destroys the previous ``output/``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shlex
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from invoke import Exit, task
+from invoke.main import program
+from pelican import Pelican
+from pelican import main as pelican_main
+from pelican.log import init as init_logging
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
+
+HERE = Path(__file__).resolve().parent
+SETTINGS_FILE_BASE = "pelicanconf.py"
+SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(HERE / SETTINGS_FILE_BASE))}
+
+CONFIG = {
+    "settings_base": SETTINGS_FILE_BASE,
+    "settings_publish": "publishconf.py",
+    "deploy_path": SETTINGS["OUTPUT_PATH"],
+    # rsync target for `publish`; set these in the environment.
+    "ssh_user": os.environ.get("PUBLISH_SSH_USER", ""),
+    "ssh_host": os.environ.get("PUBLISH_SSH_HOST", ""),
+    "ssh_port": os.environ.get("PUBLISH_SSH_PORT", "22"),
+    "ssh_path": os.environ.get("PUBLISH_SSH_PATH", ""),
+    "github_pages_branch": "gh-pages",
+    "host": "localhost",
+    "port": 8000,
+}
+
+
+class ErrorCounter(logging.Handler):
+    """Counts the errors logged during a build; Pelican logs them and carries on."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def build_site(settings_file: str, output: Path) -> int:
+    """Build into a scratch folder beside ``output``; swap it in if nothing failed.
+
+    Returns the number of errors; with any, ``output`` is left as it was.
+    """
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f"{output.name}.", dir=output.parent))
+    counter = ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    try:
+        settings = read_settings(str(HERE / settings_file), override={"OUTPUT_PATH": str(scratch)})
+        Pelican(settings).run()
+    finally:
+        logging.getLogger().removeHandler(counter)
+    if counter.count:
+        shutil.rmtree(scratch)
+        return counter.count
+    previous = output.with_name(f"{output.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        output.rename(previous)
+    scratch.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)
+    return 0
+
+
+def _build(settings_file: str) -> None:
+    init_logging(level=logging.WARNING)
+    errors = build_site(settings_file, HERE / CONFIG["deploy_path"])
+    if errors:
+        raise Exit(f"Build failed with {errors} error(s); output/ was left as it was.", code=1)
+    print(f"Built the site into {CONFIG['deploy_path']}/")
+
+
+@task
+def clean(c):
+    """Remove generated files."""
+    shutil.rmtree(HERE / CONFIG["deploy_path"], ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the local version of the site into output/."""
+    _build(CONFIG["settings_base"])
+
+
+@task
+def rebuild(c):
+    """`clean`, then `build`."""
+    clean(c)
+    build(c)
+
+
+@task
+def regenerate(c):
+    """Rebuild automatically whenever a file changes."""
+    pelican_run("-r -s {settings_base}".format(**CONFIG))
+
+
+@task
+def serve(c):
+    """Serve output/ at http://localhost:8000/."""
+
+    class AddressReuseTCPServer(RootedHTTPServer):
+        allow_reuse_address = True
+
+    server = AddressReuseTCPServer(
+        str(HERE / CONFIG["deploy_path"]),
+        (CONFIG["host"], CONFIG["port"]),
+        ComplexHTTPRequestHandler,
+    )
+    print("Serving at http://{host}:{port}/ (Ctrl+C to stop)".format(**CONFIG), flush=True)
+    server.serve_forever()
+
+
+@task
+def reserve(c):
+    """`build`, then `serve`."""
+    build(c)
+    serve(c)
+
+
+@task
+def preview(c):
+    """Build the production version of the site."""
+    _build(CONFIG["settings_publish"])
+
+
+@task
+def livereload(c):
+    """Serve the site and rebuild and reload the browser tab when a file changes."""
+    from livereload import Server
+
+    def cached_build():
+        cache = "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
+        pelican_run(f"-s {CONFIG['settings_base']} {cache}")
+
+    cached_build()
+    server = Server()
+    for pattern in (
+        CONFIG["settings_base"],
+        "theme/templates/**/*.html",
+        "theme/static/**/*",
+        "content/**/*.md",
+        "examples/**/*",
+    ):
+        server.watch(pattern, cached_build)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task
+def publish(c):
+    """Build the production site and rsync it to the host set in PUBLISH_SSH_*."""
+    if not (CONFIG["ssh_host"] and CONFIG["ssh_path"]):
+        raise Exit("Set PUBLISH_SSH_HOST, PUBLISH_SSH_PATH (and PUBLISH_SSH_USER) first.", code=2)
+    preview(c)
+    user = f"{CONFIG['ssh_user']}@" if CONFIG["ssh_user"] else ""
+    target = f"{user}{CONFIG['ssh_host']}"
+    c.run(
+        'rsync --delete --exclude ".DS_Store" -pthrvz -c '
+        f'-e "ssh -p {CONFIG["ssh_port"]}" '
+        f"{CONFIG['deploy_path'].rstrip('/')}/ {target}:{CONFIG['ssh_path']}"
+    )
+
+
+@task(name="gh-pages")
+def gh_pages(c):
+    """Build the production site and push it to the gh-pages branch."""
+    preview(c)
+    c.run(
+        f"ghp-import -b {CONFIG['github_pages_branch']} -m 'Publish the site' "
+        f"{CONFIG['deploy_path']} -p"
+    )
+
+
+@task(help={"name": "the example's folder under examples/", "port": "port to listen on"})
+def example(c, name, port=5000):
+    """Run examples/<name> with Flask's development server, and print its URL."""
+    if not (HERE / "examples" / name / "app.py").is_file():
+        known = sorted(p.parent.name for p in (HERE / "examples").glob("*/app.py"))
+        raise Exit(f"No example {name!r}. Examples: {', '.join(known)}", code=2)
+    print(f"Example {name!r}: open http://127.0.0.1:{port}/ (Ctrl+C to stop)", flush=True)
+    app = f"plugins.flask_exchanges.loading:create_app({name!r})"
+    flask = f"{shlex.quote(sys.executable)} -m flask --app {shlex.quote(app)}"
+    c.run(
+        f"{flask} run --debug --port {port}",
+        pty=sys.stdout.isatty(),
+        env={"PYTHONPATH": str(HERE)},
+    )
+
+
+@task(help={"args": "extra arguments for pytest, e.g. -k routing"})
+def test(c, args=""):
+    """Run the whole test suite."""
+    c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=sys.stdout.isatty())
+
+
+def pelican_run(cmd):
+    """Run Pelican's own command line, passing through anything after `--`."""
+    cmd += " " + program.core.remainder
+    pelican_main(shlex.split(cmd))
