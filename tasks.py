@@ -52,10 +52,12 @@ class ErrorCounter(logging.Handler):
         self.count += 1
 
 
-def build_site(settings_file: str, output: Path) -> int:
+def build_site(settings_file: Path, output: Path, override: dict | None = None) -> int:
     """Build into a scratch folder beside ``output``; swap it in if nothing failed.
 
-    Returns the number of errors; with any, ``output`` is left as it was.
+    ``override`` replaces settings from the file (the tests point ``PATH``
+    and ``EXAMPLES_PATH`` at folders of their own). Returns the number of
+    errors; with any, ``output`` is left as it was.
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -63,7 +65,9 @@ def build_site(settings_file: str, output: Path) -> int:
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
-        settings = read_settings(str(HERE / settings_file), override={"OUTPUT_PATH": str(scratch)})
+        settings = read_settings(
+            str(settings_file), override={**(override or {}), "OUTPUT_PATH": str(scratch)}
+        )
         Pelican(settings).run()
     finally:
         logging.getLogger().removeHandler(counter)
@@ -80,8 +84,10 @@ def build_site(settings_file: str, output: Path) -> int:
 
 
 def _build(settings_file: str) -> None:
-    init_logging(level=logging.WARNING)
-    errors = build_site(settings_file, HERE / CONFIG["deploy_path"])
+    console = logging.StreamHandler()
+    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    init_logging(level=logging.WARNING, handler=console)
+    errors = build_site(HERE / settings_file, HERE / CONFIG["deploy_path"])
     if errors:
         raise Exit(f"Build failed with {errors} error(s); output/ was left as it was.", code=1)
     print(f"Built the site into {CONFIG['deploy_path']}/")

@@ -39,7 +39,8 @@ class ExchangeMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict]:
         """Return the note's HTML and metadata; log and re-raise a ``BlockError``."""
         self._source_path = source_path
-        note = os.path.relpath(source_path)
+        # Named from the project's root, the way an author sees it: content/note.md
+        note = os.path.relpath(source_path, Path(self.settings["PATH"]).parent)
         config = dict(self.settings["MARKDOWN"])
         config["extensions"] = [
             *config["extensions"],

@@ -41,7 +41,7 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
     body = _body_text(response)
     shown_body = body
     folded = ""
-    body_lines = body.split("\n")
+    body_lines = body.rstrip("\n").split("\n")
     if len(body_lines) > block.body_lines:
         shown_body = "\n".join(body_lines[: block.body_lines])
         folded = (

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-import flask
+import flask  # imported here, once, so that every forked child starts with it
 
 from .loading import load_app, pin_mtimes
 from .parse import HttpRequest, resolve_references
@@ -118,7 +118,7 @@ def _serve(
     """Child process: load the app, then answer each request or report why not."""
     try:
         app = load_app(example_dir, frozen_at=epoch)
-    except BaseException as error:
+    except BaseException as error:  # even SystemExit must reach the author as a message
         sender.send(("error", _describe(error, "loading app.py failed")))
         return
     app.config["PROPAGATE_EXCEPTIONS"] = True

@@ -1,0 +1,81 @@
+"""Rendering shows exchanges as escaped, highlighted HTTP messages."""
+
+from __future__ import annotations
+
+from html import unescape
+
+from flask_exchanges.include import IncludedSource
+from flask_exchanges.parse import find_blocks
+from flask_exchanges.render import render_exchanges, render_source
+from flask_exchanges.run import Exchange, HttpResponse
+
+
+def block(fence: str = "exchange example=demo", request: str = "GET /"):
+    (parsed,) = find_blocks([f"```{fence}", request, "```"], "content/note.md")
+    return parsed
+
+
+def exchange_for(parsed, body: bytes, *headers: tuple[str, str], status: str = "200 OK"):
+    response = HttpResponse(status, (("Content-Type", "text/html; charset=utf-8"), *headers), body)
+    return Exchange(parsed.requests[0], response)
+
+
+def text_of(html: str) -> str:
+    import re
+
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_request_and_response_are_http_messages():
+    parsed = block()
+    html = render_exchanges(parsed, [exchange_for(parsed, b"hello", status="404 NOT FOUND")])
+    text = text_of(html)
+    assert "GET / HTTP/1.1" in text
+    assert "HTTP/1.1 404 NOT FOUND\nContent-Type: text/html; charset=utf-8\n\nhello" in text
+    assert 'class="nf">GET<' in html, "the http lexer highlights the method"
+
+
+def test_a_script_in_a_body_is_shown_as_text():
+    parsed = block()
+    html = render_exchanges(parsed, [exchange_for(parsed, b"<script>alert(1)</script>")])
+    assert "<script>" not in html
+    assert '&lt;</span><span class="nt">script</span>' in html
+
+
+def test_only_the_chosen_headers_are_shown():
+    parsed = block("exchange example=demo headers=location")
+    html = render_exchanges(parsed, [exchange_for(parsed, b"", ("Location", "/new"))])
+    text = text_of(html)
+    assert "Location: /new" in text
+    assert "Content-Type" not in text
+
+
+def test_a_long_body_is_folded_with_the_whole_of_it_behind_a_summary():
+    parsed = block("exchange example=demo lines=3")
+    body = "\n".join(f"line {n}" for n in range(1, 11)).encode()
+    html = render_exchanges(parsed, [exchange_for(parsed, body)])
+    shown, folded = html.split("<details", 1)
+    assert "line 3" in shown and "line 4" not in shown
+    assert "Show the whole body (10 lines)" in folded
+    assert "line 10" in folded
+
+
+def test_the_preview_is_a_sandboxed_iframe_with_no_permissions():
+    parsed = block("exchange example=demo preview")
+    html = render_exchanges(parsed, [exchange_for(parsed, b'<p onclick="x()">Hi</p>')])
+    assert '<iframe class="exchange-preview" sandbox=""' in html
+    assert 'srcdoc="&lt;meta http-equiv=&quot;Content-Security-Policy&quot;' in html
+    assert "&lt;p onclick=&quot;x()&quot;&gt;Hi&lt;/p&gt;" in html
+
+
+def test_binary_bodies_are_described_not_dumped():
+    parsed = block()
+    html = render_exchanges(parsed, [exchange_for(parsed, b"\x89PNG\r\n\x1a\n\xff\xfe")])
+    assert "[10 bytes of binary data]" in text_of(html)
+
+
+def test_included_source_names_its_file_and_lines():
+    source = IncludedSource("examples/demo/app.py", "def f():\n    return 1", 4, 5, False)
+    html = render_source(source)
+    assert "<code>examples/demo/app.py</code>, lines 4 to 5" in html
+    assert 'class="k">def<' in html

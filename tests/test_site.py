@@ -1,0 +1,90 @@
+"""A full build of the real site into a temporary folder, checked page by page."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from pathlib import Path
+
+import pytest
+from flask_exchanges.blocks import run_exchange_block
+from flask_exchanges.render import render_exchanges
+
+from tasks import build_site
+from tests.notes import ROOT, exchange_blocks, notes
+
+
+def build(output: Path) -> Path:
+    assert build_site(ROOT / "pelicanconf.py", output) == 0
+    return output
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("site") / "output")
+
+
+def page_of(site: Path, note: Path) -> str:
+    text = note.read_text(encoding="utf-8")
+    if "Save_as: index.html" in text:
+        return (site / "index.html").read_text()
+    slug = re.search(r"^Slug: (.+)$", text, re.MULTILINE)[1]
+    return (site / slug / "index.html").read_text()
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_every_note_has_a_page(site):
+    for note in notes():
+        assert "<h1>" in page_of(site, note)
+
+
+def test_each_page_shows_exactly_what_the_runner_gives(site, project_settings):
+    for block in exchange_blocks():
+        page = page_of(site, ROOT / block.note)
+        expected = render_exchanges(block, run_exchange_block(block, project_settings))
+        assert expected in page, f"{block.note}:{block.line} is not shown as the runner ran it"
+
+
+def test_the_start_page_lists_the_notes_in_reading_order(site):
+    index = (site / "index.html").read_text()
+    links = re.findall(r'<li><a href="/([^"]+)">', index)
+    assert links == ["webserver/", "flask-webserver/"][: len(links)]
+    assert len(links) == len(notes()) - 1
+
+
+def test_notes_link_to_their_neighbours(site):
+    page = (site / "webserver" / "index.html").read_text()
+    assert 'rel="next" href="/flask-webserver/"' in page
+    assert 'rel="prev"' not in page
+
+
+def test_headings_have_permalinks(site):
+    page = (site / "webserver" / "index.html").read_text()
+    assert '<a class="headerlink" href="#status-codes" title="Link to this section">' in page
+
+
+def test_the_stylesheet_url_holds_its_content_hash(site):
+    page = (site / "index.html").read_text()
+    href = re.search(r'<link rel="stylesheet" href="/(theme/style\.([0-9a-f]{10})\.css)">', page)
+    css = (site / href[1]).read_bytes()
+    assert hashlib.sha256(css).hexdigest().startswith(href[2])
+    assert not (site / "theme" / "style.css").exists()
+
+
+def test_internal_note_links_resolve(site):
+    page = (site / "flask-webserver" / "index.html").read_text()
+    assert 'href="/webserver/"' in page
+
+
+def test_building_twice_gives_identical_bytes(site, tmp_path):
+    time.sleep(1.1)
+    again = build(tmp_path / "output")
+    assert tree_digest(again) == tree_digest(site)
