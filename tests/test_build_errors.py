@@ -119,7 +119,12 @@ def make_site(root: Path, block: str, app: str = GOOD_APP) -> dict:
     example = root / "examples" / "shop"
     example.mkdir(parents=True)
     (example / "app.py").write_text(app)
-    return {"PATH": str(content), "EXAMPLES_PATH": str(root / "examples"), "EXCHANGE_TIMEOUT": 2}
+    return {
+        "PATH": str(content),
+        "EXAMPLES_PATH": str(root / "examples"),
+        "EXCHANGE_TIMEOUT": 2,
+        "CACHE_PATH": str(root / "cache"),
+    }
 
 
 def previous_output(root: Path) -> Path:
@@ -137,7 +142,9 @@ def build_and_fail(tmp_path: Path, caplog, override: dict) -> str:
     assert time.monotonic() - started < 30
     assert errors > 0
     assert (output / "index.html").read_text() == "the previous build"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "examples", "output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "examples", "output"], (
+        "no scratch folder or cache entry is left behind"
+    )
     return caplog.records[0].getMessage()
 
 

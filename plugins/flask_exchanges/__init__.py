@@ -9,10 +9,15 @@ block, and ``reader`` plugs that into Pelican.
 
 from __future__ import annotations
 
-from pelican import signals
+from pelican import Pelican, signals
 from pelican.readers import Readers
 
-from .reader import ExchangeMarkdownReader
+from .reader import RUN_SETTINGS, ExchangeMarkdownReader, run_settings
+
+
+def prepare_runs(pelican: Pelican) -> None:
+    """Work out the run settings once per build."""
+    pelican.settings[RUN_SETTINGS] = run_settings(pelican.settings)
 
 
 def use_exchange_reader(readers: Readers) -> None:
@@ -23,4 +28,5 @@ def use_exchange_reader(readers: Readers) -> None:
 
 def register() -> None:
     """Pelican's entry point for the plugin."""
+    signals.initialized.connect(prepare_runs)
     signals.readers_init.connect(use_exchange_reader)

@@ -1,4 +1,4 @@
-"""Honour one block: run or read what it names, check it, and return its HTML.
+"""Honour a note's blocks: run or read what they name, check them, and return their HTML.
 
 This is where a runner failure becomes a ``BlockError`` that names the note,
 the line, the example and the request; the build and the tests both call it.
@@ -6,43 +6,92 @@ the line, the example and the request; the build and the tests both call it.
 
 from __future__ import annotations
 
+from . import cache
 from .errors import BlockError
 from .include import read_include
 from .parse import Block, ExchangeBlock
 from .render import render_exchanges, render_source
-from .run import Exchange, RunError, RunSettings, run_requests
+from .run import BlockRun, Exchange, RunError, RunSettings
+
+
+class _Job:
+    """One exchange block on its way: from the cache, running in a child, or failed to start."""
+
+    def __init__(self, block: ExchangeBlock, settings: RunSettings) -> None:
+        self.block = block
+        self.cache = settings.cache
+        self.key = cache.cache_key(block, settings) if settings.cache else None
+        self.outcome: list[Exchange] | BlockRun | RunError | None = None
+        if self.cache and self.key:
+            self.outcome = cache.load(self.cache, self.key)
+        if self.outcome is None:
+            try:
+                self.outcome = BlockRun(settings, block.example, block.requests)
+            except RunError as error:
+                self.outcome = error
+
+    def exchanges(self) -> list[Exchange]:
+        """The block's exchanges, checked against ``expect=``; raises ``BlockError``."""
+        try:
+            if isinstance(self.outcome, RunError):
+                raise self.outcome
+            fresh = isinstance(self.outcome, BlockRun)
+            exchanges = self.outcome.exchanges() if fresh else self.outcome
+        except RunError as error:
+            raise _block_error(self.block, error) from None
+        _check_statuses(self.block, exchanges)
+        if fresh and self.cache and self.key:
+            cache.store(self.cache, self.key, exchanges)
+        return exchanges
+
+    def close(self) -> None:
+        """Stop the child process, if one is still running."""
+        if isinstance(self.outcome, BlockRun):
+            self.outcome.close()
 
 
 def run_exchange_block(block: ExchangeBlock, settings: RunSettings) -> list[Exchange]:
     """Run a block's requests and check each status against ``expect=``."""
+    job = _Job(block, settings)
     try:
-        exchanges = run_requests(settings, block.example, block.requests)
-    except RunError as error:
-        request = block.requests[error.index] if error.index is not None else None
-        raise BlockError(
-            block.note,
-            request.line if request else block.line,
-            str(error),
-            example=block.example,
-            request=request.summary if request else None,
-        ) from None
+        return job.exchanges()
+    finally:
+        job.close()
+
+
+def render_blocks(blocks: list[Block], settings: RunSettings) -> list[str]:
+    """The HTML for each block, in order. All exchange blocks run at once.
+
+    Raises the ``BlockError`` of the first block, in reading order, that fails.
+    """
+    jobs = [_Job(b, settings) if isinstance(b, ExchangeBlock) else None for b in blocks]
+    try:
+        return [
+            render_exchanges(block, job.exchanges())
+            if isinstance(block, ExchangeBlock) and job
+            else render_source(read_include(block, settings.examples))
+            for block, job in zip(blocks, jobs, strict=True)
+        ]
+    finally:
+        for job in jobs:
+            if job:
+                job.close()
+
+
+def _check_statuses(block: ExchangeBlock, exchanges: list[Exchange]) -> None:
     for index, exchange in enumerate(exchanges):
         expected = block.expected_status(index)
         got = exchange.response.status_code
         if expected is not None and got != expected:
-            request = block.requests[index]
-            raise BlockError(
-                block.note,
-                request.line,
-                f"expected {expected}, got {got}",
-                example=block.example,
-                request=request.summary,
-            )
-    return exchanges
+            raise _block_error(block, RunError(f"expected {expected}, got {got}", index))
 
 
-def render_block(block: Block, settings: RunSettings) -> str:
-    """The HTML that replaces a block in its note."""
-    if isinstance(block, ExchangeBlock):
-        return render_exchanges(block, run_exchange_block(block, settings))
-    return render_source(read_include(block, settings.examples))
+def _block_error(block: ExchangeBlock, error: RunError) -> BlockError:
+    request = block.requests[error.index] if error.index is not None else None
+    return BlockError(
+        block.note,
+        request.line if request else block.line,
+        str(error),
+        example=block.example,
+        request=request.summary if request else None,
+    )

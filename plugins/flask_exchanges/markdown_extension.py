@@ -6,7 +6,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .blocks import render_block
+from .blocks import render_blocks
 from .parse import find_blocks
 from .run import RunSettings
 
@@ -39,7 +39,8 @@ class BlockPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         """Return the lines with every block replaced; raises ``BlockError``."""
-        for block in reversed(find_blocks(lines, self.note)):
-            placeholder = self.md.htmlStash.store(render_block(block, self.settings))
-            lines[block.start : block.end + 1] = ["", placeholder, ""]
+        blocks = find_blocks(lines, self.note)
+        rendered = render_blocks(blocks, self.settings)
+        for block, html in reversed(list(zip(blocks, rendered, strict=True))):
+            lines[block.start : block.end + 1] = ["", self.md.htmlStash.store(html), ""]
         return lines

@@ -11,21 +11,30 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from .errors import BlockError
-from .loading import source_date_epoch
+from .pinning import source_date_epoch
 from .markdown_extension import ExchangeExtension
 from .run import RunSettings
 
 logger = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 5.0
+# Where the plugin keeps its run settings for one build, in Pelican's settings.
+RUN_SETTINGS = "FLASK_EXCHANGES_RUN_SETTINGS"
 
 
 def run_settings(settings: dict) -> RunSettings:
-    """Read our settings from Pelican's: ``EXAMPLES_PATH`` and ``EXCHANGE_TIMEOUT``."""
+    """Read our settings from Pelican's.
+
+    ``EXAMPLES_PATH`` (default: ``examples`` beside the content folder),
+    ``EXCHANGE_TIMEOUT`` (seconds a request may take), and ``EXCHANGE_CACHE``
+    (whether to keep results in ``CACHE_PATH``; on by default).
+    """
     examples = Path(settings.get("EXAMPLES_PATH") or Path(settings["PATH"]).parent / "examples")
+    use_cache = settings.get("EXCHANGE_CACHE", True)
     return RunSettings(
         examples=examples.resolve(),
         timeout=float(settings.get("EXCHANGE_TIMEOUT", DEFAULT_TIMEOUT)),
         epoch=source_date_epoch(examples),
+        cache=Path(settings["CACHE_PATH"]).resolve() / "exchanges" if use_cache else None,
     )
 
 
@@ -34,7 +43,7 @@ class ExchangeMarkdownReader(MarkdownReader):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._run_settings = run_settings(self.settings)
+        self._run_settings = self.settings.get(RUN_SETTINGS) or run_settings(self.settings)
 
     def read(self, source_path: str) -> tuple[str, dict]:
         """Return the note's HTML and metadata; log and re-raise a ``BlockError``."""

@@ -2,8 +2,8 @@
 
 Each block runs in a child process forked for it alone: two examples both
 called ``app.py`` never share modules, a crash or a hang stays in the child,
-and a request that does not answer in time is cut off by killing it. What
-comes back is plain data.
+and a request that does not answer in time is cut off by killing it. Several
+blocks can run at once. What comes back is plain data.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ import traceback
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import flask  # imported here, once, so that every forked child starts with it
-
-from .loading import load_app, pin_mtimes
+from .pinning import pin_mtimes
 from .parse import HttpRequest, resolve_references
+
+if TYPE_CHECKING:
+    from flask.testing import FlaskClient
 
 TRACEBACK_FRAMES = 4
 
@@ -63,6 +65,47 @@ class RunSettings:
     examples: Path
     timeout: float
     epoch: int
+    cache: Path | None = None
+
+
+class BlockRun:
+    """One block's requests, running in a child process from the moment it is created."""
+
+    def __init__(
+        self, settings: RunSettings, example: str, requests: tuple[HttpRequest, ...]
+    ) -> None:
+        example_dir = settings.examples / example
+        if not (example_dir / "app.py").is_file():
+            known = sorted(p.name for p in settings.examples.iterdir() if (p / "app.py").is_file())
+            raise RunError(f"no such example (examples: {', '.join(known)})", None)
+        pin_mtimes(example_dir, settings.epoch)
+        self._requests = requests
+        self._timeout = settings.timeout
+        # Imported here, before forking, so every child starts with Flask loaded
+        # and a build whose blocks all come from the cache never imports it.
+        from . import loading  # noqa: F401
+
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._child = context.Process(
+            target=_serve, args=(example_dir, settings.epoch, requests, sender), daemon=True
+        )
+        self._child.start()
+        sender.close()
+
+    def exchanges(self) -> list[Exchange]:
+        """Wait for every answer; raise ``RunError`` for a failure or a timeout."""
+        try:
+            return _collect(self._receiver, self._requests, self._timeout)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the child, finished or not; safe to call more than once."""
+        if not self._receiver.closed:
+            self._child.kill()
+            self._child.join()
+            self._receiver.close()
 
 
 def run_requests(
@@ -73,24 +116,7 @@ def run_requests(
     Raises ``RunError`` if the app cannot be loaded, a view raises, or a
     request takes longer than ``settings.timeout`` seconds.
     """
-    example_dir = settings.examples / example
-    if not (example_dir / "app.py").is_file():
-        known = sorted(p.name for p in settings.examples.iterdir() if (p / "app.py").is_file())
-        raise RunError(f"no such example (examples: {', '.join(known)})", None)
-    pin_mtimes(example_dir, settings.epoch)
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_serve, args=(example_dir, settings.epoch, requests, sender), daemon=True
-    )
-    child.start()
-    sender.close()
-    try:
-        return _collect(receiver, requests, settings.timeout)
-    finally:
-        child.kill()
-        child.join()
-        receiver.close()
+    return BlockRun(settings, example, requests).exchanges()
 
 
 def _collect(
@@ -116,6 +142,8 @@ def _serve(
     example_dir: Path, epoch: int, requests: tuple[HttpRequest, ...], sender: Connection
 ) -> None:
     """Child process: load the app, then answer each request or report why not."""
+    from .loading import load_app
+
     try:
         app = load_app(example_dir, frozen_at=epoch)
     except BaseException as error:  # even SystemExit must reach the author as a message
@@ -146,7 +174,7 @@ def _resolve(request: HttpRequest, named: dict[str, dict[str, str]]) -> HttpRequ
     )
 
 
-def _send(client: flask.testing.FlaskClient, request: HttpRequest) -> HttpResponse:
+def _send(client: FlaskClient, request: HttpRequest) -> HttpResponse:
     body = request.body
     content_type = next((v for k, v in request.headers if k.lower() == "content-type"), "")
     if content_type.startswith("multipart/"):
