@@ -1,9 +1,12 @@
 """Benchmark: how much the exchange plugin adds to a Pelican build.
 
-Builds the site several times with the plugin and several times without it
-(plain Pelican: the blocks are then ordinary code blocks), each build in a
-fresh Python process, and prints the median times, their ratio and the cost
-per exchange. Run it with ``invoke bench`` or ``python benchmarks/build_time.py``.
+Builds the site several times in each of three ways, each build in a fresh
+Python process: plain Pelican with the plugin disabled (the blocks are then
+ordinary code blocks); with the plugin and an empty cache, so every block
+runs (cold); and with the plugin and the cache a previous build left (warm,
+as when an author rebuilds after editing prose). Prints the medians, the
+ratios to plain Pelican and the cost per exchange. Run it with
+``invoke bench`` or ``python benchmarks/build_time.py``.
 """
 
 from __future__ import annotations
@@ -32,9 +35,9 @@ print(time.perf_counter() - started)
 """
 
 
-def time_one_build(plugins: list[str], output: Path) -> float:
+def time_one_build(plugins: list[str], output: Path, cache: Path) -> float:
     """Seconds for one build in a fresh process (settings, plugins, reading, writing)."""
-    override = {"OUTPUT_PATH": str(output), "PLUGINS": plugins}
+    override = {"OUTPUT_PATH": str(output), "PLUGINS": plugins, "CACHE_PATH": str(cache)}
     result = subprocess.run(
         [sys.executable, "-c", ONE_BUILD, str(ROOT / "pelicanconf.py"), json.dumps(override)],
         capture_output=True,
@@ -45,30 +48,35 @@ def time_one_build(plugins: list[str], output: Path) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
+def summary(name: str, times: list[float]) -> str:
+    return (
+        f"{name}: median {statistics.median(times):.3f} s "
+        f"(min {min(times):.3f}, max {max(times):.3f})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
     exchanges = len(exchange_cases())
-    with_plugin, plain = [], []
-    with tempfile.TemporaryDirectory() as scratch:
+    plugins = ["flask_exchanges", "hashed_assets"]
+    plain, cold, warm = [], [], []
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
         for run in range(runs):
-            with_plugin.append(
-                time_one_build(["flask_exchanges", "hashed_assets"], Path(scratch) / f"with-{run}")
-            )
-            plain.append(time_one_build(["hashed_assets"], Path(scratch) / f"plain-{run}"))
-    full, bare = statistics.median(with_plugin), statistics.median(plain)
-    print(f"runs: {runs} of each, every build in a fresh process")
-    print(
-        f"build with the exchange plugin: median {full:.3f} s "
-        f"(min {min(with_plugin):.3f}, max {max(with_plugin):.3f})"
-    )
-    print(
-        f"plain Pelican, plugin disabled: median {bare:.3f} s "
-        f"(min {min(plain):.3f}, max {max(plain):.3f})"
-    )
-    print(f"ratio: {full / bare:.2f}")
-    print(f"exchanges: {exchanges}; cost per exchange: {(full - bare) / exchanges * 1000:.1f} ms")
+            plain.append(time_one_build(["hashed_assets"], scratch / f"p{run}", scratch / "pc"))
+            cold.append(time_one_build(plugins, scratch / f"c{run}", scratch / f"cache{run}"))
+            warm.append(time_one_build(plugins, scratch / f"w{run}", scratch / "cache0"))
+    base = statistics.median(plain)
+    print(f"runs: {runs} of each, every build in a fresh process; {exchanges} exchanges")
+    print(summary("plain Pelican, plugin disabled", plain))
+    print(summary("with the plugin, cold (every block runs)", cold))
+    print(summary("with the plugin, warm (results cached)", warm))
+    cost = (statistics.median(cold) - base) / exchanges * 1000
+    print(f"ratio cold: {statistics.median(cold) / base:.2f}")
+    print(f"ratio warm: {statistics.median(warm) / base:.2f}")
+    print(f"cost per exchange, cold: {cost:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ from flask_exchanges import cache
 from flask_exchanges.blocks import run_exchange_block
 from flask_exchanges.parse import find_blocks
 
-APP = "from flask import Flask\napp = Flask(__name__)\n@app.get('/')\ndef home():\n    return 'v1'\n"
+APP = (
+    "from flask import Flask\napp = Flask(__name__)\n@app.get('/')\ndef home():\n    return 'v1'\n"
+)
 
 
 def block_for(request: str = "GET /"):
@@ -34,7 +36,9 @@ def test_the_key_changes_with_the_app_the_requests_and_the_clock(make_example, s
     assert cache.cache_key(block_for(), scratch_settings) != key
 
 
-def test_a_changed_example_is_run_again_by_a_caching_build(make_example, scratch_settings, tmp_path):
+def test_a_changed_example_is_run_again_by_a_caching_build(
+    make_example, scratch_settings, tmp_path
+):
     examples = make_example("shop", APP)
     caching = replace(scratch_settings, cache=tmp_path / "cache")
     assert run_exchange_block(block_for(), caching)[0].response.body == b"v1"

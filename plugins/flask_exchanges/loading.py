@@ -48,6 +48,20 @@ def load_app(example_dir: Path, *, frozen_at: int | None = None) -> Flask:
     return app
 
 
+def warm_up() -> None:
+    """Send a few requests through a throwaway app.
+
+    Flask and Werkzeug import and set up some things on first use; done
+    once here, in the fork server, no forked child pays for them again.
+    """
+    app = Flask("warm_up")
+    app.get("/")(lambda: "warm")
+    client = app.test_client()
+    client.get("/")
+    client.get("/missing")
+    client.post("/", data={"field": "value"})
+
+
 def create_app(example: str) -> Flask:
     """Factory for ``flask --app``: load ``examples/<example>`` as a student runs it."""
     repository = Path(__file__).resolve().parents[2]

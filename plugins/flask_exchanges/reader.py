@@ -11,8 +11,8 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from .errors import BlockError
-from .pinning import source_date_epoch
 from .markdown_extension import ExchangeExtension
+from .pinning import source_date_epoch
 from .run import RunSettings
 
 logger = logging.getLogger(__name__)

@@ -1,22 +1,25 @@
 """Run a block's requests against its example with Flask's test client.
 
-Each block runs in a child process forked for it alone: two examples both
-called ``app.py`` never share modules, a crash or a hang stays in the child,
-and a request that does not answer in time is cut off by killing it. Several
-blocks can run at once. What comes back is plain data.
+Each block runs in a child process forked for it alone (see ``forker``): two
+examples both called ``app.py`` never share modules, a crash or a hang stays
+in the child, and a request that does not answer in time is cut off by
+killing it. Several blocks can run at once. What comes back is plain data.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
+import os
+import signal
 import traceback
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .pinning import pin_mtimes
+from .forker import shared_forker
 from .parse import HttpRequest, resolve_references
+from .pinning import pin_mtimes
 
 if TYPE_CHECKING:
     from flask.testing import FlaskClient
@@ -81,17 +84,9 @@ class BlockRun:
         pin_mtimes(example_dir, settings.epoch)
         self._requests = requests
         self._timeout = settings.timeout
-        # Imported here, before forking, so every child starts with Flask loaded
-        # and a build whose blocks all come from the cache never imports it.
-        from . import loading  # noqa: F401
-
-        context = multiprocessing.get_context("fork")
-        self._receiver, sender = context.Pipe(duplex=False)
-        self._child = context.Process(
-            target=_serve, args=(example_dir, settings.epoch, requests, sender), daemon=True
+        self._pid, self._receiver = shared_forker().start(
+            _serve, example_dir, settings.epoch, requests
         )
-        self._child.start()
-        sender.close()
 
     def exchanges(self) -> list[Exchange]:
         """Wait for every answer; raise ``RunError`` for a failure or a timeout."""
@@ -103,8 +98,8 @@ class BlockRun:
     def close(self) -> None:
         """Stop the child, finished or not; safe to call more than once."""
         if not self._receiver.closed:
-            self._child.kill()
-            self._child.join()
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
             self._receiver.close()
 
 
