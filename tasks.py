@@ -213,8 +213,17 @@ def example(c, name, port=5000):
 
 @task(help={"args": "extra arguments for pytest, e.g. -k routing"})
 def test(c, args=""):
-    """Run the whole test suite."""
-    c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=sys.stdout.isatty())
+    """Check the style with ruff, then run the whole test suite."""
+    python = shlex.quote(sys.executable)
+    c.run(f"{python} -m ruff check .")
+    c.run(f"{python} -m ruff format --check .")
+    c.run(f"{python} -m pytest {args}", pty=sys.stdout.isatty())
+
+
+@task(help={"runs": "builds of each kind"})
+def bench(c, runs=5):
+    """Print how much the exchange plugin adds to a build, cold and warm."""
+    c.run(f"{shlex.quote(sys.executable)} benchmarks/build_time.py --runs {runs}")
 
 
 def pelican_run(cmd):

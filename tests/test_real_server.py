@@ -43,11 +43,23 @@ def servers(project_settings) -> Iterator:
             port = free_port()
             factory = f"plugins.flask_exchanges.loading:create_app({example!r})"
             process = subprocess.Popen(
-                [sys.executable, "-m", "flask", "--app", factory, "run", "--port", str(port)],
+                [
+                    sys.executable,
+                    "-m",
+                    "flask",
+                    "--app",
+                    factory,
+                    "run",
+                    "--debug",
+                    "--no-reload",
+                    "--port",
+                    str(port),
+                ],
                 cwd=ROOT,
                 env={
                     **os.environ,
                     "PYTHONPATH": str(ROOT),
+                    "PYTHONHASHSEED": "0",
                     "FLASK_NOTES_FROZEN_AT": str(project_settings.epoch),
                 },
                 stdout=subprocess.DEVNULL,

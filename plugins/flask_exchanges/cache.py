@@ -20,7 +20,7 @@ from pathlib import Path
 from .parse import ExchangeBlock, HttpRequest
 from .run import Exchange, HttpResponse, RunSettings
 
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_key(block: ExchangeBlock, settings: RunSettings) -> str:

@@ -144,7 +144,9 @@ def _serve(
     except BaseException as error:  # even SystemExit must reach the author as a message
         sender.send(("error", _describe(error, "loading app.py failed")))
         return
-    app.config["PROPAGATE_EXCEPTIONS"] = True
+    # As under `invoke example` (flask run --debug): same answers, such as
+    # indented JSON, and an exception reaches us instead of becoming a 500.
+    app.debug = True
     sender.send(("loaded", None))
     client = app.test_client()
     named: dict[str, dict[str, str]] = {}
