@@ -42,10 +42,13 @@ CONFIG = {
 
 
 class ErrorCounter(logging.Handler):
-    """Counts the errors logged during a build; Pelican logs them and carries on."""
+    """Counts the warnings and errors logged during a build; Pelican logs them and carries on.
+
+    Warnings count too: a broken ``{filename}`` link is only a warning to Pelican.
+    """
 
     def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
+        super().__init__(level=logging.WARNING)
         self.count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -89,7 +92,7 @@ def _build(settings_file: str) -> None:
     init_logging(level=logging.WARNING, handler=console)
     errors = build_site(HERE / settings_file, HERE / CONFIG["deploy_path"])
     if errors:
-        raise Exit(f"Build failed with {errors} error(s); output/ was left as it was.", code=1)
+        raise Exit(f"Build failed: {errors} problem(s) above; output/ was left as it was.", code=1)
     print(f"Built the site into {CONFIG['deploy_path']}/")
 
 

@@ -1,7 +1,9 @@
 """Each example, served by Flask's real development server, answers as the page shows.
 
-The server runs on a free port with the build's clock (so time-derived
-headers match) and the documented requests go to it over real HTTP. Only the
+For every exchange block, a fresh ``flask run --debug`` (as ``invoke
+example`` starts it, so state from one block cannot leak into the next)
+listens on a free port with the build's clock, and the block's requests go to
+it over real HTTP, with the same ``Host`` the test client uses. Only the
 headers a real server adds on its own are left out of the comparison.
 """
 
@@ -14,12 +16,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.cookies import SimpleCookie
 
 import pytest
 from flask_exchanges.blocks import run_exchange_block
-from flask_exchanges.parse import ExchangeBlock
-from flask_exchanges.run import HttpResponse
+from flask_exchanges.run import Exchange, HttpResponse, wire_body
 
 from tests.notes import ROOT, exchange_blocks
 
@@ -33,44 +35,28 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def servers(project_settings) -> Iterator:
-    """Starts one development server per example, on demand; stops them all at the end."""
-    running: dict[str, tuple[subprocess.Popen, int]] = {}
-
-    def port_of(example: str) -> int:
-        if example not in running:
-            port = free_port()
-            factory = f"plugins.flask_exchanges.loading:create_app({example!r})"
-            process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "flask",
-                    "--app",
-                    factory,
-                    "run",
-                    "--debug",
-                    "--no-reload",
-                    "--port",
-                    str(port),
-                ],
-                cwd=ROOT,
-                env={
-                    **os.environ,
-                    "PYTHONPATH": str(ROOT),
-                    "PYTHONHASHSEED": "0",
-                    "FLASK_NOTES_FROZEN_AT": str(project_settings.epoch),
-                },
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
-            running[example] = (process, port)
-            wait_for(port, process)
-        return running[example][1]
-
-    yield port_of
-    for process, _ in running.values():
+@contextmanager
+def development_server(example: str, epoch: int) -> Iterator[int]:
+    """Run ``flask run --debug`` for one example; yield its port."""
+    port = free_port()
+    factory = f"plugins.flask_exchanges.loading:create_app({example!r})"
+    command = [sys.executable, "-m", "flask", "--app", factory, "run", "--debug", "--no-reload"]
+    process = subprocess.Popen(
+        [*command, "--port", str(port)],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "PYTHONHASHSEED": "0",
+            "FLASK_NOTES_FROZEN_AT": str(epoch),
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for(port, process)
+        yield port
+    finally:
         process.terminate()
         process.wait(timeout=10)
 
@@ -88,19 +74,17 @@ def wait_for(port: int, process: subprocess.Popen) -> None:
     raise TimeoutError(f"the development server on port {port} did not start")
 
 
-def send_over_http(port: int, block: ExchangeBlock, exchanges) -> list[HttpResponse]:
-    """Send the block's requests, as resolved at build time, keeping cookies like a browser."""
+def send_over_http(port: int, exchanges: list[Exchange]) -> list[HttpResponse]:
+    """Send the requests as the build resolved them, keeping cookies like a browser."""
     cookies: dict[str, str] = {}
     responses = []
     for exchange in exchanges:
         request = exchange.request
-        headers = dict(request.headers)
+        headers = {"Host": "localhost", **dict(request.headers)}
         if cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        connection.request(
-            request.method, request.target, body=request.body.encode() or None, headers=headers
-        )
+        connection.request(request.method, request.target, wire_body(request), headers)
         reply = connection.getresponse()
         body = reply.read()
         connection.close()
@@ -108,10 +92,9 @@ def send_over_http(port: int, block: ExchangeBlock, exchanges) -> list[HttpRespo
             if name.lower() == "set-cookie":
                 for morsel in SimpleCookie(value).values():
                     cookies[morsel.key] = morsel.value
+        status = f"{reply.status} {reply.reason}"
         responses.append(
-            without_server_headers(
-                HttpResponse(f"{reply.status} {reply.reason}", tuple(reply.getheaders()), body)
-            )
+            without_server_headers(HttpResponse(status, tuple(reply.getheaders()), body))
         )
     return responses
 
@@ -122,7 +105,8 @@ def without_server_headers(response: HttpResponse) -> HttpResponse:
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"{b.note}:{b.line}" for b in BLOCKS])
-def test_a_real_server_answers_as_the_page_shows(block, servers, project_settings):
+def test_a_real_server_answers_as_the_page_shows(block, project_settings):
     shown = run_exchange_block(block, project_settings)
-    real = send_over_http(servers(block.example), block, shown)
+    with development_server(block.example, project_settings.epoch) as port:
+        real = send_over_http(port, shown)
     assert real == [without_server_headers(exchange.response) for exchange in shown]

@@ -171,16 +171,22 @@ def _resolve(request: HttpRequest, named: dict[str, dict[str, str]]) -> HttpRequ
     )
 
 
-def _send(client: FlaskClient, request: HttpRequest) -> HttpResponse:
-    body = request.body
+def wire_body(request: HttpRequest) -> bytes | None:
+    """The body as sent: UTF-8, with the CRLF line ends that multipart bodies require."""
+    if not request.body:
+        return None
     content_type = next((v for k, v in request.headers if k.lower() == "content-type"), "")
     if content_type.startswith("multipart/"):
-        body = body.replace("\n", "\r\n")
+        return request.body.replace("\n", "\r\n").encode()
+    return request.body.encode()
+
+
+def _send(client: FlaskClient, request: HttpRequest) -> HttpResponse:
     response = client.open(
         request.target,
         method=request.method,
         headers=list(request.headers),
-        data=body.encode() if body else None,
+        data=wire_body(request),
     )
     return HttpResponse(
         status=response.status,
