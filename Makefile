@@ -1,11 +1,15 @@
 # Two commands for a fresh machine: `make serve` and `make test`.
-# Both create .venv with the pinned requirements first (once), then hand over to invoke.
+# Each installs what it needs first (once), then hands over to invoke:
+#   .venv       the pinned Python packages (requirements.txt)
+#   node_modules the pinned npm packages (package-lock.json): the HTML checker, axe-core
+#   chromium    Debian's browser, for the browser tests
 
 PYTHON ?= python3.12
 VENV := .venv
 BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test build
+.PHONY: serve build test browser
 
 serve: $(VENV)/.installed
 	$(BIN)/invoke reserve
@@ -13,10 +17,20 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/invoke build
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed node_modules/.installed browser
 	$(BIN)/invoke test
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; \
+	fi

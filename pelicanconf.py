@@ -14,7 +14,7 @@ DEFAULT_LANG = "en"
 PATH = str(HERE / "content")
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["flask_exchanges", "hashed_assets"]
+PLUGINS = ["flask_exchanges", "hashed_assets", "pelican.plugins.sitemap"]
 
 # Our plugin's settings: where examples live, and how long a request may take.
 EXAMPLES_PATH = str(HERE / "examples")
@@ -27,7 +27,16 @@ PAGE_ORDER_BY = "basename"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DIRECT_TEMPLATES = []
-STATIC_PATHS = []
+
+# Files for the web host, copied to the root of the site.
+STATIC_PATHS = ["extra/_headers", "extra/.htaccess"]
+EXTRA_PATH_METADATA = {
+    "extra/_headers": {"path": "_headers"},
+    "extra/.htaccess": {"path": ".htaccess"},
+}
+
+# A plain-text sitemap: a list of URLs, with no dates to change between builds.
+SITEMAP = {"format": "txt", "exclude": ["^404\\.html$"]}
 
 # No blog machinery: the notes have no dates, authors, tags or feeds.
 ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""

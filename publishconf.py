@@ -6,6 +6,9 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: F403
 
+# The public address, such as https://notes.example.org (no trailing slash).
+# `invoke publish` and `invoke gh-pages` refuse to run without it: the
+# sitemap must hold absolute URLs.
 SITEURL = os.environ.get("SITEURL", "")
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True

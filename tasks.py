@@ -172,9 +172,15 @@ def livereload(c):
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
+def _require_siteurl() -> None:
+    if not os.environ.get("SITEURL"):
+        raise Exit("Set SITEURL to the public address, e.g. https://notes.example.org", code=2)
+
+
 @task
 def publish(c):
     """Build the production site and rsync it to the host set in PUBLISH_SSH_*."""
+    _require_siteurl()
     if not (CONFIG["ssh_host"] and CONFIG["ssh_path"]):
         raise Exit("Set PUBLISH_SSH_HOST, PUBLISH_SSH_PATH (and PUBLISH_SSH_USER) first.", code=2)
     preview(c)
@@ -190,6 +196,7 @@ def publish(c):
 @task(name="gh-pages")
 def gh_pages(c):
     """Build the production site and push it to the gh-pages branch."""
+    _require_siteurl()
     preview(c)
     c.run(
         f"ghp-import -b {CONFIG['github_pages_branch']} -m 'Publish the site' "

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from flask_exchanges.loading import source_date_epoch
+from flask_exchanges.pinning import source_date_epoch
 from flask_exchanges.run import RunSettings
+
+from tasks import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -42,3 +44,29 @@ def make_example(tmp_path: Path) -> Callable[..., Path]:
 def scratch_settings(tmp_path: Path) -> RunSettings:
     """Run settings for examples made with ``make_example``, with a short timeout."""
     return RunSettings(examples=tmp_path / "examples", timeout=2.0, epoch=1_700_000_000)
+
+
+def build_real_site(output: Path) -> Path:
+    """Build the project's site into ``output`` with a cache of its own, so every block runs."""
+    override = {"CACHE_PATH": str(output.parent / "cache")}
+    assert build_site(ROOT / "pelicanconf.py", output, override) == 0
+    return output
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once for the whole session."""
+    return build_real_site(tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.site_checks import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

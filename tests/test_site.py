@@ -7,40 +7,21 @@ import re
 import time
 from pathlib import Path
 
-import pytest
 from flask_exchanges.blocks import run_exchange_block
 from flask_exchanges.render import render_exchanges
 
-from tasks import build_site
+from tests.conftest import build_real_site
 from tests.notes import ROOT, exchange_blocks, notes
-
-
-def build(output: Path) -> Path:
-    """Build the real site with a cache of its own, so every block really runs."""
-    override = {"CACHE_PATH": str(output.parent / "cache")}
-    assert build_site(ROOT / "pelicanconf.py", output, override) == 0
-    return output
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    return build(tmp_path_factory.mktemp("site") / "output")
+from tests.site_checks import tree_digest
 
 
 def page_of(site: Path, note: Path) -> str:
     text = note.read_text(encoding="utf-8")
-    if "Save_as: index.html" in text:
-        return (site / "index.html").read_text()
+    save_as = re.search(r"^Save_as: (.+)$", text, re.MULTILINE)
+    if save_as:
+        return (site / save_as[1]).read_text()
     slug = re.search(r"^Slug: (.+)$", text, re.MULTILINE)[1]
     return (site / slug / "index.html").read_text()
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_every_note_has_a_page(site):
@@ -59,6 +40,7 @@ def test_the_start_page_lists_the_notes_in_reading_order(site):
     index = (site / "index.html").read_text()
     links = re.findall(r'<li><a href="/([^"]+)">', index)
     slugs = [re.search(r"^Slug: (.+)$", n.read_text(), re.MULTILINE) for n in notes()]
+    assert "404" not in index, "the not-found page is not a note"
     assert links == [f"{slug[1]}/" for slug in slugs if slug]
     assert links[:2] == ["webserver/", "static-content/"]
 
@@ -89,5 +71,5 @@ def test_internal_note_links_resolve(site):
 
 def test_building_twice_gives_identical_bytes(site, tmp_path):
     time.sleep(1.1)
-    again = build(tmp_path / "output")
+    again = build_real_site(tmp_path / "output")
     assert tree_digest(again) == tree_digest(site)

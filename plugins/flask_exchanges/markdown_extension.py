@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from .blocks import render_blocks
@@ -13,6 +14,8 @@ from .run import RunSettings
 # Above "meta" (27), which removes the metadata lines: line numbers still
 # match the file, so messages can point at the right line.
 PRIORITY = 29
+# Below "raw_html" (30), so the blocks' own HTML is in place.
+POSTPROCESSOR_PRIORITY = 5
 
 
 class ExchangeExtension(Extension):
@@ -27,6 +30,7 @@ class ExchangeExtension(Extension):
         md.preprocessors.register(
             BlockPreprocessor(md, self.note, self.settings), "flask_exchanges", PRIORITY
         )
+        md.postprocessors.register(FocusableCode(md), "focusable_code", POSTPROCESSOR_PRIORITY)
 
 
 class BlockPreprocessor(Preprocessor):
@@ -44,3 +48,11 @@ class BlockPreprocessor(Preprocessor):
         for block, html in reversed(list(zip(blocks, rendered, strict=True))):
             lines[block.start : block.end + 1] = ["", self.md.htmlStash.store(html), ""]
         return lines
+
+
+class FocusableCode(Postprocessor):
+    """Lets keyboard users reach, and so scroll, every code block wider than the page."""
+
+    def run(self, text: str) -> str:
+        """Return the HTML with ``tabindex="0"`` on every ``<pre>``."""
+        return text.replace("<pre>", '<pre tabindex="0">')

@@ -12,6 +12,7 @@ from html import escape
 
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
 from pygments.lexers import HttpLexer, get_lexer_for_filename
 
 from .include import IncludedSource
@@ -97,8 +98,14 @@ def _body_text(response: HttpResponse) -> str:
         return f"[{len(response.body):,} bytes of binary data]"
 
 
+def _highlight(text: str, lexer: Lexer) -> str:
+    # A code block wider than the page scrolls; keyboard users can only scroll
+    # what they can focus.
+    return highlight(text, lexer, FORMATTER).replace("<pre>", '<pre tabindex="0">', 1)
+
+
 def _highlight_http(text: str) -> str:
-    return highlight(text, HttpLexer(), FORMATTER)
+    return _highlight(text, HttpLexer())
 
 
 def render_source(source: IncludedSource) -> str:
@@ -108,5 +115,5 @@ def render_source(source: IncludedSource) -> str:
     return (
         '<div class="source">\n'
         f'<p class="source-caption"><code>{escape(source.path)}</code>{where}</p>\n'
-        f"{highlight(source.text, lexer, FORMATTER)}</div>"
+        f"{_highlight(source.text, lexer)}</div>"
     )
