@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 from flask_exchanges.include import IncludedSource
@@ -21,14 +22,14 @@ def exchange_for(parsed, body: bytes, *headers: tuple[str, str], status: str = "
 
 
 def text_of(html: str) -> str:
-    import re
-
     return unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def test_request_and_response_are_http_messages():
     parsed = block()
-    html = render_exchanges(parsed, [exchange_for(parsed, b"hello", status="404 NOT FOUND")])
+    html = render_exchanges(
+        parsed, [exchange_for(parsed, b"hello", status="404 NOT FOUND")], "/live/examples/demo.json"
+    )
     text = text_of(html)
     assert "GET / HTTP/1.1" in text
     assert "HTTP/1.1 404 NOT FOUND\nContent-Type: text/html; charset=utf-8\n\nhello" in text
@@ -37,14 +38,18 @@ def test_request_and_response_are_http_messages():
 
 def test_a_script_in_a_body_is_shown_as_text():
     parsed = block()
-    html = render_exchanges(parsed, [exchange_for(parsed, b"<script>alert(1)</script>")])
+    html = render_exchanges(
+        parsed, [exchange_for(parsed, b"<script>alert(1)</script>")], "/live/examples/demo.json"
+    )
     assert "<script>" not in html
     assert '&lt;</span><span class="nt">script</span>' in html
 
 
 def test_only_the_chosen_headers_are_shown():
     parsed = block("exchange example=demo headers=location")
-    html = render_exchanges(parsed, [exchange_for(parsed, b"", ("Location", "/new"))])
+    html = render_exchanges(
+        parsed, [exchange_for(parsed, b"", ("Location", "/new"))], "/live/examples/demo.json"
+    )
     text = text_of(html)
     assert "Location: /new" in text
     assert "Content-Type" not in text
@@ -53,7 +58,7 @@ def test_only_the_chosen_headers_are_shown():
 def test_a_long_body_is_folded_with_the_whole_of_it_behind_a_summary():
     parsed = block("exchange example=demo lines=3")
     body = "\n".join(f"line {n}" for n in range(1, 11)).encode()
-    html = render_exchanges(parsed, [exchange_for(parsed, body)])
+    html = render_exchanges(parsed, [exchange_for(parsed, body)], "/live/examples/demo.json")
     shown, folded = html.split("<details", 1)
     assert "line 3" in shown and "line 4" not in shown
     assert "Show the whole body (10 lines)" in folded
@@ -62,7 +67,9 @@ def test_a_long_body_is_folded_with_the_whole_of_it_behind_a_summary():
 
 def test_the_preview_is_a_sandboxed_iframe_with_no_permissions():
     parsed = block("exchange example=demo preview")
-    html = render_exchanges(parsed, [exchange_for(parsed, b'<p onclick="x()">Hi</p>')])
+    html = render_exchanges(
+        parsed, [exchange_for(parsed, b'<p onclick="x()">Hi</p>')], "/live/examples/demo.json"
+    )
     assert '<iframe class="exchange-preview" sandbox=""' in html
     assert 'srcdoc="&lt;meta http-equiv=&quot;Content-Security-Policy&quot;' in html
     assert "&lt;p onclick=&quot;x()&quot;&gt;Hi&lt;/p&gt;" in html
@@ -70,7 +77,9 @@ def test_the_preview_is_a_sandboxed_iframe_with_no_permissions():
 
 def test_binary_bodies_are_described_not_dumped():
     parsed = block()
-    html = render_exchanges(parsed, [exchange_for(parsed, b"\x89PNG\r\n\x1a\n\xff\xfe")])
+    html = render_exchanges(
+        parsed, [exchange_for(parsed, b"\x89PNG\r\n\x1a\n\xff\xfe")], "/live/examples/demo.json"
+    )
     assert "[10 bytes of binary data]" in text_of(html)
 
 
@@ -79,3 +88,18 @@ def test_included_source_names_its_file_and_lines():
     html = render_source(source)
     assert "<code>examples/demo/app.py</code>, lines 4 to 5" in html
     assert 'class="k">def<' in html
+
+
+def test_each_step_carries_its_request_and_the_block_its_bundle():
+    import json
+
+    parsed = block(request="GET /a?b=1")
+    html = render_exchanges(parsed, [exchange_for(parsed, b"")], "/live/examples/demo.1.json")
+    assert 'data-bundle="/live/examples/demo.1.json"' in html
+    data = re.search(r'data-request="([^"]+)"', html)[1]
+    assert json.loads(unescape(data)) == {
+        "method": "GET",
+        "target": "/a?b=1",
+        "headers": [],
+        "body": "",
+    }

@@ -7,7 +7,7 @@ import re
 import time
 from pathlib import Path
 
-from flask_exchanges.blocks import run_exchange_block
+from flask_exchanges.blocks import bundle_url, run_exchange_block
 from flask_exchanges.render import render_exchanges
 
 from tests.conftest import build_real_site
@@ -32,7 +32,8 @@ def test_every_note_has_a_page(site):
 def test_each_page_shows_exactly_what_the_runner_gives(site, project_settings):
     for block in exchange_blocks():
         page = page_of(site, ROOT / block.note)
-        expected = render_exchanges(block, run_exchange_block(block, project_settings))
+        exchanges = run_exchange_block(block, project_settings)
+        expected = render_exchanges(block, exchanges, bundle_url(block.example, project_settings))
         assert expected in page, f"{block.note}:{block.line} is not shown as the runner ran it"
 
 

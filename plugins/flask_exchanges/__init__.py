@@ -36,9 +36,21 @@ def use_exchange_reader(readers: Readers) -> None:
         readers.reader_classes[extension] = ExchangeMarkdownReader
 
 
+def write_example_bundles(pelican: Pelican) -> None:
+    """Write every example's files into the output, for the live panels."""
+    from pathlib import Path
+
+    from .bundle import write_bundles
+    from .reader import RUN_SETTINGS
+
+    settings = pelican.settings[RUN_SETTINGS]
+    write_bundles(settings.examples, settings.epoch, Path(pelican.settings["OUTPUT_PATH"]))
+
+
 def register() -> None:
     """Pelican's entry point for the plugin."""
     from pelican import signals
 
     signals.initialized.connect(prepare_runs)
     signals.readers_init.connect(use_exchange_reader)
+    signals.finalized.connect(write_example_bundles)

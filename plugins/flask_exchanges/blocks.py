@@ -7,6 +7,7 @@ the line, the example and the request; the build and the tests both call it.
 from __future__ import annotations
 
 from . import cache
+from .bundle import bundle_path
 from .errors import BlockError
 from .include import read_include
 from .parse import Block, ExchangeBlock
@@ -67,7 +68,7 @@ def render_blocks(blocks: list[Block], settings: RunSettings) -> list[str]:
     jobs = [_Job(b, settings) if isinstance(b, ExchangeBlock) else None for b in blocks]
     try:
         return [
-            render_exchanges(block, job.exchanges())
+            render_exchanges(block, job.exchanges(), bundle_url(block.example, settings))
             if isinstance(block, ExchangeBlock) and job
             else render_source(read_include(block, settings.examples))
             for block, job in zip(blocks, jobs, strict=True)
@@ -76,6 +77,11 @@ def render_blocks(blocks: list[Block], settings: RunSettings) -> list[str]:
         for job in jobs:
             if job:
                 job.close()
+
+
+def bundle_url(example: str, settings: RunSettings) -> str:
+    """The URL of an example's files for the browser."""
+    return f"{settings.site_url}/{bundle_path(settings.examples / example, settings.epoch)}"
 
 
 def _check_statuses(block: ExchangeBlock, exchanges: list[Exchange]) -> None:

@@ -35,6 +35,7 @@ def run_settings(settings: dict) -> RunSettings:
         timeout=float(settings.get("EXCHANGE_TIMEOUT", DEFAULT_TIMEOUT)),
         epoch=source_date_epoch(examples),
         cache=Path(settings["CACHE_PATH"]).resolve() / "exchanges" if use_cache else None,
+        site_url=settings.get("SITEURL", ""),
     )
 
 

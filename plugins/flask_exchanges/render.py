@@ -8,6 +8,7 @@ with no permissions at all (no scripts, no same origin).
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from pygments import highlight
@@ -27,11 +28,16 @@ PREVIEW_POLICY = (
 )
 
 
-def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange]) -> str:
-    """HTML for a whole exchange block: each request beside the response it got."""
+def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], bundle: str) -> str:
+    """HTML for a whole exchange block: each request beside the response it got.
+
+    ``bundle`` is the URL of the example's files for the browser; each step
+    also carries its request as JSON, for the live panel to start from.
+    """
     steps = "\n".join(_render_step(block, exchange) for exchange in exchanges)
     return (
-        f'<div class="exchange" data-example="{escape(block.example)}">\n'
+        f'<div class="exchange" data-example="{escape(block.example)}" '
+        f'data-bundle="{escape(bundle)}">\n'
         f'<p class="exchange-caption">Example <code>{escape(block.example)}</code></p>\n'
         f"{steps}\n</div>"
     )
@@ -58,8 +64,11 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
             f'title="The HTML of the response to {escape(exchange.request.summary)}, rendered" '
             f'srcdoc="{escape(PREVIEW_POLICY + body)}"></iframe>'
         )
+    request = exchange.request
+    data = {"method": request.method, "target": request.target}
+    data |= {"headers": request.headers, "body": request.body}
     return (
-        '<div class="exchange-step">\n'
+        f'<div class="exchange-step" data-request="{escape(json.dumps(data))}">\n'
         '<div class="exchange-request"><p class="exchange-label">Request</p>\n'
         f"{_highlight_http(request_text(exchange.request))}</div>\n"
         '<div class="exchange-response"><p class="exchange-label">Response</p>\n'

@@ -69,6 +69,7 @@ class RunSettings:
     timeout: float
     epoch: int
     cache: Path | None = None
+    site_url: str = ""
 
 
 class BlockRun:

@@ -1,0 +1,55 @@
+"""Pelican plugin: the runtime that lets readers run the examples in their browser.
+
+At the start of a build it assembles (or finds in its cache) the folder of
+Pyodide, Flask's wheels, the lockfile and the editor (see ``runtime``), and
+tells the templates its URL as ``LIVE_RUNTIME``; at the end it copies that
+folder into the output. The page's script and worker are theme files.
+
+Settings: ``LIVE_CACHE_PATH`` (default: ``cache`` beside this project's
+``plugins`` folder), shared by every build of the project, tests included.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from pelican import Pelican, signals
+
+from .runtime import RuntimeBuildError, prepare_runtime
+
+logger = logging.getLogger(__name__)
+PROJECT = Path(__file__).resolve().parents[2]
+FOLDER = "live"
+
+
+def _runtime_folder(pelican: Pelican) -> Path:
+    cache = Path(pelican.settings.get("LIVE_CACHE_PATH") or PROJECT / "cache")
+    return prepare_runtime(PROJECT, cache)
+
+
+def announce_runtime(pelican: Pelican) -> None:
+    """Assemble the runtime and give templates its URL; log an error if that fails."""
+    try:
+        folder = _runtime_folder(pelican)
+    except RuntimeBuildError as error:
+        logger.error("live examples: %s", error)
+        pelican.settings["LIVE_RUNTIME"] = None
+        return
+    pelican.settings["LIVE_RUNTIME"] = f"{FOLDER}/{folder.name}/"
+
+
+def copy_runtime(pelican: Pelican) -> None:
+    """Copy the runtime folder into the output."""
+    if not pelican.settings.get("LIVE_RUNTIME"):
+        return
+    folder = _runtime_folder(pelican)
+    target = Path(pelican.settings["OUTPUT_PATH"]) / FOLDER / folder.name
+    shutil.copytree(folder, target, dirs_exist_ok=True)
+
+
+def register() -> None:
+    """Pelican's entry point for the plugin."""
+    signals.initialized.connect(announce_runtime)
+    signals.finalized.connect(copy_runtime)
