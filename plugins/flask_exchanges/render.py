@@ -21,8 +21,10 @@ from .parse import ExchangeBlock, HttpRequest
 from .run import Exchange, HttpResponse
 
 FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
-# The preview may only draw: it cannot fetch anything, so it cannot fail offline.
+# The preview may only draw. Relative links resolve against about:blank, so the
+# page's stylesheets and images are not even requested; the policy blocks the rest.
 PREVIEW_POLICY = (
+    '<base href="about:blank">'
     '<meta http-equiv="Content-Security-Policy" '
     "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
 )

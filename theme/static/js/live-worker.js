@@ -18,9 +18,14 @@ self.onmessage = (event) => {
   const message = event.data;
   const handlers = { init, load, send };
   handlers[message.type](message).catch((error) =>
-    self.postMessage({ type: "failed", panel: message.panel, id: message.id, message: String(error.message || error) }),
+    self.postMessage({ type: "failed", panel: message.panel, id: message.id, message: describe(error) }),
   );
 };
+
+function describe(error) {
+  if (error instanceof Error) return error.message;
+  return `${error?.name ?? "Error"}: ${JSON.stringify(error)}`;
+}
 
 // Counts the bytes of every download, so the page can show a real progress bar.
 function reportDownloads(realFetch) {
@@ -82,26 +87,15 @@ async function init({ runtime }) {
   self.postMessage({ type: "ready" });
 }
 
+// Each load gets a new folder: the app's process may still be inside the old one.
 function writeFiles(folder, files) {
   const FS = pyodide.FS;
-  if (FS.analyzePath(folder).exists) removeTree(folder);
   for (const [path, file] of Object.entries(files)) {
     const full = `${folder}/${path}`;
     FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
     const data = file.base64 === undefined ? file.text : Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
     FS.writeFile(full, data);
   }
-}
-
-function removeTree(path) {
-  const FS = pyodide.FS;
-  for (const name of FS.readdir(path)) {
-    if (name === "." || name === "..") continue;
-    const child = `${path}/${name}`;
-    if (FS.isDir(FS.stat(child).mode)) removeTree(child);
-    else FS.unlink(child);
-  }
-  FS.rmdir(path);
 }
 
 async function load({ panel, folder, epoch, files }) {

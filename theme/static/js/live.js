@@ -10,7 +10,9 @@ const WORKER = new URL(script.dataset.worker, location.href).href;
 const START_TIMEOUT_MS = 90_000;
 const SEND_TIMEOUT_MS = 10_000;
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+// As in the build's previews: relative links go nowhere, everything else is blocked.
 const PREVIEW_POLICY =
+  '<base href="about:blank">' +
   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">";
 
 const STAGES = {
@@ -121,7 +123,7 @@ class Panel {
   constructor(exchange) {
     this.exchange = exchange;
     this.id = `panel-${++panelCount}`;
-    this.folder = `/examples/${this.id}`;
+    this.loads = 0;
     this.requests = [...exchange.querySelectorAll(".exchange-step")].map((step) => JSON.parse(step.dataset.request));
     this.editors = new Map();
     this.loadedFiles = null;
@@ -257,7 +259,8 @@ class Panel {
   async loadApp() {
     const files = this.currentFiles();
     await python.start();
-    await python.load(this.id, this.folder, this.bundle.epoch, files);
+    this.loads += 1;
+    await python.load(this.id, `/examples/${this.id}/${this.loads}`, this.bundle.epoch, files);
     this.loadedFiles = JSON.stringify(files);
   }
 

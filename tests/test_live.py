@@ -1,0 +1,209 @@
+"""The live panels: every example runs in the reader's browser and answers as the build did.
+
+The built site is served by a plain static file server and every request
+outside it is blocked. Pyodide runs the same example files the build ran;
+each block's requests go through the panel's form, and the status and body
+must equal what CPython gave at build time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from flask_exchanges.blocks import run_exchange_block
+
+from tests.notes import ROOT, exchange_blocks
+from tests.site_checks import static_server
+from tests.test_gate_browser import visit_offline
+
+READY = "p => ['ready', 'failed'].includes(p.dataset.state)"
+
+
+def blocks_by_page() -> dict[str, list]:
+    pages = defaultdict(list)
+    for block in exchange_blocks():
+        slug = re.search(r"^Slug: (.+)$", (ROOT / block.note).read_text(), re.MULTILINE)[1]
+        pages[f"/{slug}/"].append(block)
+    return dict(pages)
+
+
+PAGES = blocks_by_page()
+
+
+@pytest.fixture(scope="module")
+def origin(site):
+    with static_server(site) as served:
+        yield served
+
+
+def open_panel(page, exchange):
+    exchange.locator(".live-run").click()
+    panel = exchange.locator(".live-panel")
+    panel.wait_for()
+    panel.element_handle().wait_for_element_state("stable")
+    page.wait_for_function(READY, arg=panel.element_handle(), timeout=90_000)
+    assert panel.get_attribute("data-state") == "ready", panel.inner_text()
+    return panel
+
+
+def send(page, panel) -> tuple[str, str, str]:
+    """Press Send; return the response's status, body and the text shown."""
+    response = panel.locator(".live-response")
+    response.evaluate("r => { delete r.dataset.status; delete r.dataset.body; }")
+    panel.locator("button[type=submit]").click()
+    page.wait_for_function("r => r.dataset.status", arg=response.element_handle(), timeout=20_000)
+    return (
+        response.get_attribute("data-status"),
+        response.get_attribute("data-body") or "",
+        response.inner_text(),
+    )
+
+
+def replace_file(page, panel, text: str) -> None:
+    """Select all of the open file and paste ``text`` over it, as a reader would."""
+    editor = panel.locator(".live-file:not([hidden]) .cm-content")
+    editor.click()
+    page.keyboard.press("Control+a")
+    editor.evaluate(
+        """(element, text) => {
+            const data = new DataTransfer();
+            data.setData("text/plain", text);
+            element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+        }""",
+        text,
+    )
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_example_runs_in_the_browser_as_at_build_time(
+    path, origin, browser, project_settings
+):
+    page, problems = visit_offline(browser, origin, path)
+    exchanges = page.locator(".exchange")
+    assert exchanges.count() == len(PAGES[path])
+    for index, block in enumerate(PAGES[path]):
+        built = run_exchange_block(block, project_settings)
+        panel = open_panel(page, exchanges.nth(index))
+        picker = panel.locator("select").first
+        for number, exchange in enumerate(built):
+            if len(built) > 1:
+                picker.select_option(str(number))
+            status, body, shown = send(page, panel)
+            where = f"{block.note}:{block.requests[number].line} {block.requests[number].summary}"
+            assert status == str(exchange.response.status_code), f"{where}\n{shown}"
+            assert body == exchange.response.body.decode(), where
+    page.context.close()
+    assert problems == []
+
+
+@pytest.fixture
+def hello_panel(origin, browser):
+    page, problems = visit_offline(browser, origin, "/flask-webserver/")
+    panel = open_panel(page, page.locator(".exchange").first)
+    yield page, panel, problems
+    page.context.close()
+    assert problems == []
+
+
+def test_editing_app_py_changes_the_answer(hello_panel):
+    page, panel, _ = hello_panel
+    source = (ROOT / "examples" / "hello-flask" / "app.py").read_text()
+    replace_file(page, panel, source.replace("Hello from Flask!", "Hello from your browser!"))
+    status, body, shown = send(page, panel)
+    assert (status, body) == ("200", "Hello from your browser!"), shown
+
+
+def test_a_syntax_error_shows_a_traceback_and_the_panel_recovers(hello_panel):
+    page, panel, _ = hello_panel
+    replace_file(page, panel, "from flask import Flask\napp = Flask(__name__\n")
+    status, _, shown = send(page, panel)
+    assert status == "error"
+    assert "SyntaxError" in shown
+    panel.get_by_role("button", name="Reset files").click()
+    assert send(page, panel)[:2] == ("200", "Hello from Flask!")
+
+
+def test_an_exception_in_a_view_shows_its_traceback(hello_panel):
+    page, panel, _ = hello_panel
+    source = (ROOT / "examples" / "hello-flask" / "app.py").read_text()
+    replace_file(page, panel, source.replace('return "Hello from Flask!"', "return 1 / 0"))
+    status, _, shown = send(page, panel)
+    assert status == "error"
+    assert "ZeroDivisionError" in shown
+    assert "in home" in shown
+
+
+PROBE = """
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.get("/")
+def probe():
+    import js
+
+    names = ["document", "localStorage", "indexedDB", "caches", "fetch", "XMLHttpRequest"]
+    return {name: str(getattr(js, name, "absent")) for name in names}
+
+
+@app.get("/attack")
+def attack():
+    return (
+        "<script>parent.document.title = 'attacked'</script>"
+        "<img src=x onerror=\\"parent.document.body.dataset.attacked = 'yes'\\">"
+        "<p>Nothing to see</p>"
+    )
+"""
+
+
+def test_reader_code_cannot_reach_the_page_storage_or_network(hello_panel):
+    page, panel, _ = hello_panel
+    replace_file(page, panel, PROBE)
+    status, body, _ = send(page, panel)
+    assert status == "200"
+    reachable = {
+        name: value
+        for name, value in __import__("json").loads(body).items()
+        if value not in ("absent", "None")
+    }
+    assert reachable == {}
+
+
+def test_rendered_html_cannot_touch_the_page_around_it(hello_panel):
+    page, panel, problems = hello_panel
+    replace_file(page, panel, PROBE)
+    panel.locator("input[type=text]").fill("/attack")
+    title = page.title()
+    status, _, _ = send(page, panel)
+    assert status == "200"
+    frame = panel.locator("iframe.exchange-preview")
+    assert frame.get_attribute("sandbox") == ""
+    page.wait_for_timeout(500)
+    assert page.title() == title
+    assert page.evaluate("document.body.dataset.attacked") is None
+    blocked = [p for p in problems if "frame is sandboxed and the 'allow-scripts'" in p]
+    assert blocked, "Chromium reports the scripts it refused to run"
+    problems[:] = [p for p in problems if p not in blocked]
+
+
+def test_nothing_of_the_runtime_loads_before_the_reader_asks(origin, browser):
+    page, problems = visit_offline(browser, origin, "/routes/")
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [url for url in loaded if "/live/" in url]
+    page.context.close()
+    assert problems == []
+
+
+def test_a_page_without_javascript_is_the_static_page(site, origin, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(origin + "/routes/")
+    assert page.locator(".live-run").count() == 0
+    assert page.locator(".exchange-step").count() > 0
+    built = Path(site, "routes", "index.html").read_text()
+    assert page.content().count("exchange-step") == built.count("exchange-step")
+    context.close()
