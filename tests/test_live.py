@@ -71,7 +71,8 @@ def replace_file(page, panel, text: str) -> None:
         """(element, text) => {
             const data = new DataTransfer();
             data.setData("text/plain", text);
-            element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+            const paste = new ClipboardEvent("paste", { clipboardData: data, bubbles: true });
+            element.dispatchEvent(paste);
         }""",
         text,
     )

@@ -71,10 +71,8 @@ def test_the_preview_is_a_sandboxed_iframe_with_no_permissions():
         parsed, [exchange_for(parsed, b'<p onclick="x()">Hi</p>')], "/live/examples/demo.json"
     )
     assert '<iframe class="exchange-preview" sandbox=""' in html
-    assert (
-        'srcdoc="&lt;base href=&quot;about:blank&quot;&gt;&lt;meta http-equiv=&quot;Content-Security-Policy'
-        in html
-    )
+    policy = "&lt;base href=&quot;about:blank&quot;&gt;&lt;meta http-equiv=&quot;Content-Security"
+    assert f'srcdoc="{policy}' in html
     assert "&lt;p onclick=&quot;x()&quot;&gt;Hi&lt;/p&gt;" in html
 
 
