@@ -1,7 +1,8 @@
 # Two commands for a fresh machine: `make serve` and `make test`.
 # Each installs what it needs first (once), then hands over to invoke:
 #   .venv       the pinned Python packages (requirements.txt)
-#   node_modules the pinned npm packages (package-lock.json): the HTML checker, axe-core
+#   node_modules the pinned npm packages (package-lock.json): Pyodide, CodeMirror and
+#                esbuild for the live examples; the HTML checker and axe-core for the tests
 #   chromium    Debian's browser, for the browser tests
 
 PYTHON ?= python3.12
@@ -11,10 +12,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test browser
 
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed node_modules/.installed
 	$(BIN)/invoke reserve
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed node_modules/.installed
 	$(BIN)/invoke build
 
 test: $(VENV)/.installed node_modules/.installed browser

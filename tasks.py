@@ -230,10 +230,13 @@ def test(c, args=""):
     c.run(f"{python} -m pytest {args}", pty=sys.stdout.isatty())
 
 
-@task(help={"runs": "builds of each kind"})
+@task(help={"runs": "runs of each kind"})
 def bench(c, runs=5):
-    """Print how much the exchange plugin adds to a build, cold and warm."""
-    c.run(f"{shlex.quote(sys.executable)} benchmarks/build_time.py --runs {runs}")
+    """Print measured figures: build times, page weights and live-panel timings."""
+    python = shlex.quote(sys.executable)
+    c.run(f"{python} benchmarks/build_time.py --runs {runs}")
+    build(c)
+    c.run(f"{python} benchmarks/browser_figures.py --runs {runs}")
 
 
 def pelican_run(cmd):

@@ -1,7 +1,8 @@
 """Assemble the folder of everything a browser needs to run the examples itself.
 
 It holds the Pyodide core from npm (four files), the wheels of Flask and its
-dependencies pinned by hash in ``wheels.txt``, a lockfile that lists those
+dependencies pinned by hash in ``wheels.txt`` (with bytecode that Pyodide
+compiled under Node, see ``precompile.mjs``), a lockfile that lists those
 wheels so Pyodide installs them from the site, the editor bundled by esbuild,
 and ``browser_runner.py``. The folder is named after a hash of all its
 inputs, so its URL changes whenever its content can, and it is cached: a
@@ -25,6 +26,7 @@ from pyodide_lock.utils import add_wheels_to_spec
 HERE = Path(__file__).resolve().parent
 WHEELS = HERE / "wheels.txt"
 BROWSER_RUNNER = HERE / "browser_runner.py"
+PRECOMPILE = HERE / "precompile.mjs"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 # A wheel built from source stamps its files with this date (the zip format's
 # first), so the same source always gives the same wheel bytes.
@@ -48,6 +50,7 @@ def _inputs_key(project: Path) -> str:
     for path in [
         WHEELS,
         BROWSER_RUNNER,
+        PRECOMPILE,
         project / "package-lock.json",
         *sorted((project / "theme" / "editor").rglob("*")),
     ]:
@@ -69,6 +72,11 @@ def prepare_runtime(project: Path, cache: Path) -> Path:
         for name in CORE_FILES:
             shutil.copy2(core / name, scratch / name)
         wheels = _fetch_wheels(scratch)
+        _run(
+            "precompiling the wheels with Pyodide",
+            ["node", str(PRECOMPILE), str(scratch)],
+            cwd=project,
+        )
         _write_lockfile(core, wheels, scratch)
         _bundle_editor(project, scratch / "editor.js")
         shutil.copy2(BROWSER_RUNNER, scratch / BROWSER_RUNNER.name)
