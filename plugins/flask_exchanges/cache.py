@@ -10,6 +10,7 @@ on every build. Entries are JSON, one file per key, under Pelican's
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import sys
@@ -23,11 +24,16 @@ from .run import Exchange, HttpResponse, RunSettings
 FORMAT = 3
 
 
+@functools.cache
+def _versions() -> tuple[object, ...]:
+    # Looking up installed versions is slow, and they cannot change during a build.
+    return (FORMAT, sys.version, version("flask"), version("werkzeug"))
+
+
 def cache_key(block: ExchangeBlock, settings: RunSettings) -> str:
     """A hex digest that changes whenever the block's answers could change."""
     digest = hashlib.sha256()
-    versions = (FORMAT, sys.version, version("flask"), version("werkzeug"), settings.epoch)
-    digest.update(repr((versions, block.requests)).encode())
+    digest.update(repr((_versions(), settings.epoch, block.requests)).encode())
     example_dir = settings.examples / block.example
     for path in sorted(example_dir.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
