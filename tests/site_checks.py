@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -41,6 +42,15 @@ def tree_digest(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def plant(site: Path, scratch: Path, page: str, before: str, fault: str) -> Path:
+    """Copy ``site`` into ``scratch`` with ``fault`` inserted before ``before`` in ``page``."""
+    planted = scratch / "planted-site"
+    shutil.copytree(site, planted)
+    target = planted / page
+    target.write_text(target.read_text().replace(before, fault + before, 1))
+    return planted
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -6,11 +6,9 @@ anywhere else is blocked, as if the network were cut off.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.site_checks import AXE, html_pages, page_url, static_server
+from tests.site_checks import AXE, html_pages, page_url, plant, static_server
 
 SERIOUS = ("serious", "critical")
 
@@ -50,12 +48,8 @@ def test_every_page_loads_offline_without_errors(site, origin, browser):
 
 
 def test_the_offline_gate_catches_a_page_that_loads_from_elsewhere(site, browser, tmp_path):
-    planted = tmp_path / "site"
-    shutil.copytree(site, planted)
-    index = planted / "index.html"
     remote = '<link rel="stylesheet" href="https://cdn.example.com/font.css">'
-    index.write_text(index.read_text().replace("</head>", remote + "</head>"))
-    with static_server(planted) as served:
+    with static_server(plant(site, tmp_path, "index.html", "</head>", remote)) as served:
         page, problems = visit_offline(browser, served, "/")
         page.context.close()
     assert any("cdn.example.com" in p for p in problems)
@@ -80,12 +74,8 @@ def test_every_page_passes_axe(site, origin, browser, color_scheme):
 
 
 def test_axe_catches_a_planted_fault(site, browser, tmp_path):
-    planted = tmp_path / "site"
-    shutil.copytree(site, planted)
-    index = planted / "index.html"
     no_alt = '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20">'
-    index.write_text(index.read_text().replace("</main>", no_alt + "</main>"))
-    with static_server(planted) as served:
+    with static_server(plant(site, tmp_path, "index.html", "</main>", no_alt)) as served:
         page, _ = visit_offline(browser, served, "/")
         violations = axe_violations(page)
         page.context.close()

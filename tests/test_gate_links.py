@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-
-from tests.site_checks import check_links
+from tests.site_checks import check_links, plant
 
 
 def test_every_internal_link_and_anchor_resolves(site):
@@ -14,11 +12,7 @@ def test_every_internal_link_and_anchor_resolves(site):
 
 
 def test_the_checker_catches_a_planted_broken_link_and_anchor(site, tmp_path):
-    planted = tmp_path / "site"
-    shutil.copytree(site, planted)
-    page = planted / "routes" / "index.html"
-    planted_links = '<a href="/no-such-note/">gone</a> <a href="#no-such-heading">gone</a>'
-    page.write_text(page.read_text().replace("</main>", planted_links + "</main>"))
-    broken, _ = check_links(planted)
+    links = '<a href="/no-such-note/">gone</a> <a href="#no-such-heading">gone</a>'
+    broken, _ = check_links(plant(site, tmp_path, "routes/index.html", "</main>", links))
     assert any("/no-such-note/" in b for b in broken)
     assert any("#no-such-heading" in b for b in broken)
