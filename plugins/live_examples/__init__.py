@@ -24,27 +24,24 @@ PROJECT = Path(__file__).resolve().parents[2]
 FOLDER = "live"
 
 
-def _runtime_folder(pelican: Pelican) -> Path:
-    cache = Path(pelican.settings.get("LIVE_CACHE_PATH") or PROJECT / "cache")
-    return prepare_runtime(PROJECT, cache)
-
-
 def announce_runtime(pelican: Pelican) -> None:
     """Assemble the runtime and give templates its URL; log an error if that fails."""
+    cache = Path(pelican.settings.get("LIVE_CACHE_PATH") or PROJECT / "cache")
     try:
-        folder = _runtime_folder(pelican)
+        folder = prepare_runtime(PROJECT, cache)
     except RuntimeBuildError as error:
         logger.error("live examples: %s", error)
         pelican.settings["LIVE_RUNTIME"] = None
         return
     pelican.settings["LIVE_RUNTIME"] = f"{FOLDER}/{folder.name}/"
+    pelican.settings["LIVE_RUNTIME_FOLDER"] = folder
 
 
 def copy_runtime(pelican: Pelican) -> None:
-    """Copy the runtime folder into the output."""
+    """Copy the runtime folder assembled at the start of the build into the output."""
     if not pelican.settings.get("LIVE_RUNTIME"):
         return
-    folder = _runtime_folder(pelican)
+    folder = pelican.settings["LIVE_RUNTIME_FOLDER"]
     target = Path(pelican.settings["OUTPUT_PATH"]) / FOLDER / folder.name
     shutil.copytree(folder, target, dirs_exist_ok=True)
 
