@@ -109,6 +109,11 @@ APP_CASES = {
         "example 'shop': loading app.py failed:",
         "ModuleNotFoundError: No module named 'no_such_module'",
     ),
+    "app.py that hangs while loading": (
+        "import time\ntime.sleep(60)\n",
+        "example 'shop': loading the app did not finish within 2 seconds",
+        "",
+    ),
 }
 
 

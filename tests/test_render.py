@@ -36,13 +36,23 @@ def test_request_and_response_are_http_messages():
     assert 'class="nf">GET<' in html, "the http lexer highlights the method"
 
 
+def test_code_gets_one_class_per_colour_and_plain_tokens_get_none():
+    source = IncludedSource("app.py", 'def home():\n    return "hello"  # greet\n', 1, 2, True)
+    html = render_source(source)
+    assert '<span class="k">def</span> <span class="nf">home</span>():' in html
+    assert '<span class="s">&quot;hello&quot;</span>' in html
+    assert '<span class="c"># greet</span>' in html
+    classes = set(re.findall(r'<span class="([^"]*)"', html))
+    assert classes <= {"k", "nf", "s", "c"}, "no element for spaces, brackets or plain names"
+
+
 def test_a_script_in_a_body_is_shown_as_text():
     parsed = block()
     html = render_exchanges(
         parsed, [exchange_for(parsed, b"<script>alert(1)</script>")], "/live/examples/demo.json"
     )
     assert "<script>" not in html
-    assert '&lt;</span><span class="nt">script</span>' in html
+    assert '&lt;<span class="nt">script</span>&gt;' in html, "highlighted as a tag"
 
 
 def test_only_the_chosen_headers_are_shown():

@@ -19,13 +19,21 @@ if TYPE_CHECKING:
     from pelican.readers import Readers
 
 
-def prepare_runs(pelican: Pelican) -> None:
-    """Work out the run settings once per build, and start the fork server early."""
-    from .forker import shared_forker
-    from .reader import RUN_SETTINGS, run_settings
+def start_runs(pelican: Pelican) -> None:
+    """Work out the run settings once per build, and start every block right away.
 
-    pelican.settings[RUN_SETTINGS] = run_settings(pelican.settings)
-    shared_forker()
+    Markdown's own code blocks get the same compact highlighting as the
+    blocks, unless ``MARKDOWN`` names a formatter for codehilite already.
+    """
+    from .highlight import RoleFormatter
+    from .reader import RUN_SETTINGS, STARTED_JOBS, run_settings, start_every_block
+
+    configs = pelican.settings["MARKDOWN"].setdefault("extension_configs", {})
+    codehilite = configs.get("markdown.extensions.codehilite")
+    if codehilite is not None:
+        codehilite.setdefault("pygments_formatter", RoleFormatter)
+    settings = pelican.settings[RUN_SETTINGS] = run_settings(pelican.settings)
+    pelican.settings[STARTED_JOBS] = start_every_block(pelican.settings, settings)
 
 
 def use_exchange_reader(readers: Readers) -> None:
@@ -36,13 +44,14 @@ def use_exchange_reader(readers: Readers) -> None:
         readers.reader_classes[extension] = ExchangeMarkdownReader
 
 
-def write_example_bundles(pelican: Pelican) -> None:
-    """Write every example's files into the output, for the live panels."""
+def finish_runs(pelican: Pelican) -> None:
+    """Stop the blocks no note showed, and write every example's files for the live panels."""
     from pathlib import Path
 
     from .bundle import write_bundles
-    from .reader import RUN_SETTINGS
+    from .reader import RUN_SETTINGS, STARTED_JOBS
 
+    pelican.settings[STARTED_JOBS].close()
     settings = pelican.settings[RUN_SETTINGS]
     write_bundles(settings.examples, settings.epoch, Path(pelican.settings["OUTPUT_PATH"]))
 
@@ -51,6 +60,6 @@ def register() -> None:
     """Pelican's entry point for the plugin."""
     from pelican import signals
 
-    signals.initialized.connect(prepare_runs)
+    signals.initialized.connect(start_runs)
     signals.readers_init.connect(use_exchange_reader)
-    signals.finalized.connect(write_example_bundles)
+    signals.finalized.connect(finish_runs)

@@ -2,6 +2,8 @@
 
 This is where a runner failure becomes a ``BlockError`` that names the note,
 the line, the example and the request; the build and the tests both call it.
+The build starts every block of every note before Pelican reads the first
+one (``StartedJobs``), so examples run on other cores while notes render.
 """
 
 from __future__ import annotations
@@ -51,6 +53,32 @@ class _Job:
             self.outcome.close()
 
 
+class StartedJobs:
+    """Exchange blocks already running, ahead of the notes that show them."""
+
+    def __init__(self, settings: RunSettings) -> None:
+        self._settings = settings
+        self._jobs: dict[ExchangeBlock, list[_Job]] = {}
+
+    def start(self, blocks: list[Block]) -> None:
+        """Start each exchange block among ``blocks``."""
+        for block in blocks:
+            if isinstance(block, ExchangeBlock):
+                self._jobs.setdefault(block, []).append(_Job(block, self._settings))
+
+    def take(self, block: ExchangeBlock) -> _Job:
+        """The job started for ``block``, or a new one if the note changed since."""
+        started = self._jobs.get(block)
+        return started.pop() if started else _Job(block, self._settings)
+
+    def close(self) -> None:
+        """Stop every job nobody took."""
+        for jobs in self._jobs.values():
+            for job in jobs:
+                job.close()
+        self._jobs.clear()
+
+
 def run_exchange_block(block: ExchangeBlock, settings: RunSettings) -> list[Exchange]:
     """Run a block's requests and check each status against ``expect=``."""
     job = _Job(block, settings)
@@ -60,12 +88,16 @@ def run_exchange_block(block: ExchangeBlock, settings: RunSettings) -> list[Exch
         job.close()
 
 
-def render_blocks(blocks: list[Block], settings: RunSettings) -> list[str]:
+def render_blocks(
+    blocks: list[Block], settings: RunSettings, started: StartedJobs | None = None
+) -> list[str]:
     """The HTML for each block, in order. All exchange blocks run at once.
 
-    Raises the ``BlockError`` of the first block, in reading order, that fails.
+    Blocks found in ``started`` are not run again. Raises the ``BlockError``
+    of the first block, in reading order, that fails.
     """
-    jobs = [_Job(b, settings) if isinstance(b, ExchangeBlock) else None for b in blocks]
+    started = started or StartedJobs(settings)
+    jobs = [started.take(b) if isinstance(b, ExchangeBlock) else None for b in blocks]
     try:
         return [
             render_exchanges(block, job.exchanges(), bundle_url(block.example, settings))

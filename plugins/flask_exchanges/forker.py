@@ -7,8 +7,10 @@ starts at the beginning of a build, that import happens on another core while
 Pelican gets going.
 
 The build process sends it a job and one end of a pipe over a Unix socket,
-and gets back the process id of the child it forked; the child writes its
-answers into the pipe.
+and does not wait: the child's first message on the pipe is its process id,
+then come its answers. The server leads a process group of its own; when the
+build closes the socket, it kills the whole group, so no child outlives the
+build.
 """
 
 from __future__ import annotations
@@ -42,26 +44,22 @@ class Forker:
             ],
             pass_fds=[theirs.fileno()],
             env={**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": python_path},
+            start_new_session=True,
         )
         theirs.close()
 
-    def start(self, target: Callable[..., None], *args: object) -> tuple[int, Connection]:
-        """Run ``target(*args, connection)`` in a new child.
+    def start(self, target: Callable[..., None], *args: object) -> Connection:
+        """Have a new child run ``target(*args, connection)``, without waiting for it.
 
-        Returns the child's process id and the reading end of its connection.
+        Returns the reading end of the child's connection; the first message
+        on it is ``("pid", process id)``.
         """
         reading, writing = os.pipe()
         try:
             socket.send_fds(self._control, [pickle.dumps((target, args))], [writing])
         finally:
             os.close(writing)
-        pid = int.from_bytes(self._control.recv(8), "big")
-        return pid, Connection(reading, writable=False)
-
-    def stop(self) -> None:
-        """Close the server process down."""
-        self._control.close()
-        self._process.wait()
+        return Connection(reading, writable=False)
 
 
 @cache
@@ -71,10 +69,15 @@ def shared_forker() -> Forker:
 
 
 def serve(control_fd: int) -> None:
-    """Server process: fork a child for each job until the build closes the socket."""
+    """Server process: fork a child for each job until the build closes the socket.
+
+    Then kill every child still running, and the server with them.
+    """
     # time_machine imports pytest, if it can, to offer fixtures; nothing here
     # uses them, and importing pytest would double the time this takes to start.
     sys.modules.setdefault("pytest", None)  # type: ignore[arg-type]
+    # Import here, once, what the children run, so that none of them pays for it.
+    from . import run  # noqa: F401
     from .loading import warm_up
 
     warm_up()
@@ -84,19 +87,18 @@ def serve(control_fd: int) -> None:
     while True:
         message, fds, _, _ = socket.recv_fds(control, MAX_JOB_BYTES, 1)
         if not message:
-            return
-        pid = os.fork()
-        if pid == 0:
+            os.killpg(0, signal.SIGKILL)
+        if os.fork() == 0:
             control.close()
             _child(message, fds[0])
         os.close(fds[0])
-        control.send(pid.to_bytes(8, "big"))
 
 
 def _child(message: bytes, fd: int) -> None:
     connection = Connection(fd, readable=False)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     try:
+        connection.send(("pid", os.getpid()))
         target, args = pickle.loads(message)
         target(*args, connection)
     finally:

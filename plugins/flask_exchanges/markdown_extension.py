@@ -7,7 +7,7 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from .blocks import render_blocks
+from .blocks import StartedJobs, render_blocks
 from .parse import find_blocks
 from .run import RunSettings
 
@@ -19,16 +19,21 @@ POSTPROCESSOR_PRIORITY = 5
 
 
 class ExchangeExtension(Extension):
-    """Configured per note: which note it is, and how to run examples."""
+    """Configured per note: which note it is, how to run examples, and what already runs."""
 
-    def __init__(self, note: str, settings: RunSettings) -> None:
+    def __init__(
+        self, note: str, settings: RunSettings, started: StartedJobs | None = None
+    ) -> None:
         super().__init__()
         self.note = note
         self.settings = settings
+        self.started = started
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802  (Markdown's API name)
         md.preprocessors.register(
-            BlockPreprocessor(md, self.note, self.settings), "flask_exchanges", PRIORITY
+            BlockPreprocessor(md, self),
+            "flask_exchanges",
+            PRIORITY,
         )
         md.postprocessors.register(FocusableCode(md), "focusable_code", POSTPROCESSOR_PRIORITY)
 
@@ -36,15 +41,15 @@ class ExchangeExtension(Extension):
 class BlockPreprocessor(Preprocessor):
     """Swaps each block's lines for a placeholder of its rendered HTML."""
 
-    def __init__(self, md: Markdown, note: str, settings: RunSettings) -> None:
+    def __init__(self, md: Markdown, extension: ExchangeExtension) -> None:
         super().__init__(md)
-        self.note = note
-        self.settings = settings
+        self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
         """Return the lines with every block replaced; raises ``BlockError``."""
-        blocks = find_blocks(lines, self.note)
-        rendered = render_blocks(blocks, self.settings)
+        extension = self.extension
+        blocks = find_blocks(lines, extension.note)
+        rendered = render_blocks(blocks, extension.settings, extension.started)
         for block, html in reversed(list(zip(blocks, rendered, strict=True))):
             lines[block.start : block.end + 1] = ["", self.md.htmlStash.store(html), ""]
         return lines

@@ -10,15 +10,19 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+from .blocks import StartedJobs
 from .errors import BlockError
 from .markdown_extension import ExchangeExtension
+from .parse import find_blocks
 from .pinning import source_date_epoch
 from .run import RunSettings
 
 logger = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 5.0
-# Where the plugin keeps its run settings for one build, in Pelican's settings.
+# Where the plugin keeps, for one build, its run settings and the blocks it
+# has started, in Pelican's settings.
 RUN_SETTINGS = "FLASK_EXCHANGES_RUN_SETTINGS"
+STARTED_JOBS = "FLASK_EXCHANGES_STARTED_JOBS"
 
 
 def run_settings(settings: dict) -> RunSettings:
@@ -39,22 +43,47 @@ def run_settings(settings: dict) -> RunSettings:
     )
 
 
+def note_name(source_path: str, settings: dict) -> str:
+    """A note named from the project's root, the way an author sees it: content/note.md."""
+    return os.path.relpath(source_path, Path(settings["PATH"]).parent)
+
+
+def start_every_block(settings: dict, run: RunSettings) -> StartedJobs:
+    """Start the exchange blocks of every note Pelican may read.
+
+    A note that does not parse is left for its reader to report.
+    """
+    started = StartedJobs(run)
+    extensions = tuple(f".{name}" for name in ExchangeMarkdownReader.file_extensions)
+    # Tabs expanded and blank lines emptied, as our preprocessor will see them.
+    normalize = Markdown().preprocessors["normalize_whitespace"]
+    for path in sorted(Path(settings["PATH"]).rglob("*")):
+        if path.suffix in extensions and path.is_file():
+            with pelican_open(str(path)) as text:
+                lines = normalize.run(text.split("\n"))
+            try:
+                started.start(find_blocks(lines, note_name(str(path), settings)))
+            except BlockError:
+                continue
+    return started
+
+
 class ExchangeMarkdownReader(MarkdownReader):
     """Reads a note like Pelican does, running its exchange and include blocks."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._run_settings = self.settings.get(RUN_SETTINGS) or run_settings(self.settings)
+        self._started = self.settings.get(STARTED_JOBS)
 
     def read(self, source_path: str) -> tuple[str, dict]:
         """Return the note's HTML and metadata; log and re-raise a ``BlockError``."""
         self._source_path = source_path
-        # Named from the project's root, the way an author sees it: content/note.md
-        note = os.path.relpath(source_path, Path(self.settings["PATH"]).parent)
+        note = note_name(source_path, self.settings)
         config = dict(self.settings["MARKDOWN"])
         config["extensions"] = [
             *config["extensions"],
-            ExchangeExtension(note, self._run_settings),
+            ExchangeExtension(note, self._run_settings, self._started),
         ]
         self._md = Markdown(**config)
         with pelican_open(source_path) as text:

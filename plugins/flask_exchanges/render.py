@@ -9,18 +9,20 @@ with no permissions at all (no scripts, no same origin).
 from __future__ import annotations
 
 import json
+from functools import cache
 from html import escape
+from pathlib import PurePosixPath
 
 from pygments import highlight
-from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
-from pygments.lexers import HttpLexer, get_lexer_for_filename
+from pygments.lexers import HttpLexer, TextLexer, find_lexer_class_for_filename
 
+from .highlight import RoleFormatter
 from .include import IncludedSource
 from .parse import ExchangeBlock, HttpRequest
 from .run import Exchange, HttpResponse
 
-FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
+FORMATTER = RoleFormatter(cssclass="highlight", wrapcode=True)
 # The preview may only draw. Relative links resolve against about:blank, so the
 # page's stylesheets and images are not even requested; the policy blocks the rest.
 PREVIEW_POLICY = (
@@ -122,9 +124,18 @@ def _highlight_http(text: str) -> str:
 def render_source(source: IncludedSource) -> str:
     """HTML for included source: a caption naming the file and lines, then the code."""
     where = "" if source.whole_file else f", lines {source.first_line} to {source.last_line}"
-    lexer = get_lexer_for_filename(source.path)
+    lexer = _lexer_class_for(PurePosixPath(source.path).suffix or source.path)()
     return (
         '<div class="source">\n'
         f'<p class="source-caption"><code>{escape(source.path)}</code>{where}</p>\n'
         f"{_highlight(source.text, lexer)}</div>"
     )
+
+
+@cache
+def _lexer_class_for(suffix: str) -> type[Lexer]:
+    # Each lookup scans every installed package for Pygments plugins, which
+    # costs more than highlighting the file: look each suffix up once. A file
+    # type Pygments does not know is shown as plain text.
+    name = f"example{suffix}" if suffix.startswith(".") else suffix
+    return find_lexer_class_for_filename(name) or TextLexer

@@ -15,7 +15,7 @@ import traceback
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .forker import shared_forker
 from .parse import HttpRequest, resolve_references
@@ -85,22 +85,26 @@ class BlockRun:
         pin_mtimes(example_dir, settings.epoch)
         self._requests = requests
         self._timeout = settings.timeout
-        self._pid, self._receiver = shared_forker().start(
-            _serve, example_dir, settings.epoch, requests
-        )
+        self._pid: int | None = None
+        self._receiver = shared_forker().start(_serve, example_dir, settings.epoch, requests)
 
     def exchanges(self) -> list[Exchange]:
         """Wait for every answer; raise ``RunError`` for a failure or a timeout."""
         try:
+            self._pid = _receive(self._receiver, "starting the app", self._timeout, None)
             return _collect(self._receiver, self._requests, self._timeout)
         finally:
             self.close()
 
     def close(self) -> None:
-        """Stop the child, finished or not; safe to call more than once."""
+        """Stop the child, finished or not; safe to call more than once.
+
+        A child that has not said who it is yet dies when the build ends.
+        """
         if not self._receiver.closed:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGKILL)
+            if self._pid is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self._pid, signal.SIGKILL)
             self._receiver.close()
 
 
@@ -118,20 +122,21 @@ def run_requests(
 def _collect(
     receiver: Connection, requests: tuple[HttpRequest, ...], timeout: float
 ) -> list[Exchange]:
-    exchanges: list[Exchange] = []
-    for index in [None, *range(len(requests))]:
-        if not receiver.poll(timeout):
-            doing = "loading the app" if index is None else "the request"
-            raise RunError(f"{doing} did not finish within {timeout:g} seconds", index)
-        try:
-            kind, payload = receiver.recv()
-        except EOFError:
-            raise RunError("the example's process died without an answer", index) from None
-        if kind == "error":
-            raise RunError(payload, index)
-        if index is not None:
-            exchanges.append(payload)
-    return exchanges
+    _receive(receiver, "loading the app", timeout, None)
+    return [_receive(receiver, "the request", timeout, index) for index in range(len(requests))]
+
+
+def _receive(receiver: Connection, doing: str, timeout: float, index: int | None) -> Any:
+    """The next answer from the child, or ``RunError`` if it failed or took too long."""
+    if not receiver.poll(timeout):
+        raise RunError(f"{doing} did not finish within {timeout:g} seconds", index)
+    try:
+        kind, payload = receiver.recv()
+    except EOFError:
+        raise RunError("the example's process died without an answer", index) from None
+    if kind == "error":
+        raise RunError(payload, index)
+    return payload
 
 
 def _serve(
