@@ -8,7 +8,6 @@ with no permissions at all (no scripts, no same origin).
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from html import escape
 from pathlib import PurePosixPath
@@ -35,8 +34,8 @@ PREVIEW_POLICY = (
 def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], bundle: str) -> str:
     """HTML for a whole exchange block: each request beside the response it got.
 
-    ``bundle`` is the URL of the example's files for the browser; each step
-    also carries its request as JSON, for the live panel to start from.
+    ``bundle`` is the URL of the example's files for the browser. The live
+    panel reads each request from the text shown, so it sends what the build sent.
     """
     steps = "\n".join(_render_step(block, exchange) for exchange in exchanges)
     return (
@@ -68,11 +67,8 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
             f'title="The HTML of the response to {escape(exchange.request.summary)}, rendered" '
             f'srcdoc="{escape(PREVIEW_POLICY + body)}"></iframe>'
         )
-    request = exchange.request
-    data = {"method": request.method, "target": request.target}
-    data |= {"headers": request.headers, "body": request.body}
     return (
-        f'<div class="exchange-step" data-request="{escape(json.dumps(data))}">\n'
+        '<div class="exchange-step">\n'
         '<div class="exchange-request"><p class="exchange-label">Request</p>\n'
         f"{_highlight_http(request_text(exchange.request))}</div>\n"
         '<div class="exchange-response"><p class="exchange-label">Response</p>\n'
