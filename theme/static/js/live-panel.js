@@ -16,8 +16,8 @@ const PREVIEW_POLICY =
 
 const STAGES = {
   download: "Downloading Python and Flask",
-  python: "Starting Python",
-  flask: "Installing Flask",
+  python: "Starting Python and installing Flask",
+  flask: "Importing Flask",
   example: "Loading the example",
 };
 

@@ -68,18 +68,19 @@ function giveUpNetworkAndStorage() {
 async function init({ runtime }) {
   const realFetch = self.fetch.bind(self);
   self.fetch = reportDownloads(realFetch);
+  const runnerSource = realFetch(new URL("browser_runner.py", runtime)).then((response) => response.text());
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   self.postMessage({ type: "progress", stage: "python" });
+  // With `packages`, Flask's wheels download and install while Python starts.
   pyodide = await loadPyodide({
     indexURL: runtime,
     lockFileURL: new URL("pyodide-lock.json", runtime).href,
+    packages: ["flask"],
     stdout: () => {},
     stderr: () => {},
   });
   self.postMessage({ type: "progress", stage: "flask" });
-  await pyodide.loadPackage("flask", { messageCallback: () => {} });
-  const source = await (await realFetch(new URL("browser_runner.py", runtime))).text();
-  pyodide.FS.writeFile("/home/pyodide/browser_runner.py", source);
+  pyodide.FS.writeFile("/home/pyodide/browser_runner.py", await runnerSource);
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide')");
   runner = pyodide.pyimport("browser_runner");
   pyodide.runPython("import flask, flask.testing, werkzeug.test");
