@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,15 @@ CONTENT = ROOT / "content"
 def notes() -> list[Path]:
     """Every Markdown note, in reading order."""
     return sorted(CONTENT.glob("*.md"))
+
+
+def page_file(note: Path) -> str:
+    """Where the build writes a note's page: ``routes/index.html``, or its ``Save_as``."""
+    text = note.read_text(encoding="utf-8")
+    save_as = re.search(r"^Save_as: (.+)$", text, re.MULTILINE)
+    if save_as:
+        return save_as[1]
+    return f"{re.search(r'^Slug: (.+)$', text, re.MULTILINE)[1]}/index.html"
 
 
 def exchange_blocks() -> Iterator[ExchangeBlock]:

@@ -8,14 +8,13 @@ must equal what CPython gave at build time.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from flask_exchanges.blocks import run_exchange_block
 
-from tests.notes import ROOT, exchange_blocks
+from tests.notes import ROOT, exchange_blocks, page_file
 from tests.site_checks import static_server
 from tests.test_gate_browser import visit_offline
 
@@ -25,8 +24,8 @@ READY = "p => ['ready', 'failed'].includes(p.dataset.state)"
 def blocks_by_page() -> dict[str, list]:
     pages = defaultdict(list)
     for block in exchange_blocks():
-        slug = re.search(r"^Slug: (.+)$", (ROOT / block.note).read_text(), re.MULTILINE)[1]
-        pages[f"/{slug}/"].append(block)
+        page = page_file(ROOT / block.note)
+        pages["/" + page.removesuffix("index.html")].append(block)
     return dict(pages)
 
 

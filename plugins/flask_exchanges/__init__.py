@@ -3,8 +3,9 @@
 Markdown notes hold ``exchange`` blocks (requests in the ``.http`` file
 format) and ``include`` blocks (source from an example). The pipeline is one
 module per step: ``parse`` finds blocks, ``run`` sends requests with Flask's
-test client (in children of the ``forker``), ``render`` makes HTML, ``blocks``
-ties them together, and ``reader`` plugs that into Pelican.
+test client (in children of the ``forker``), ``render`` makes HTML (with
+``highlight``'s classes), ``blocks`` starts every block at once and ties the
+steps together, and ``reader`` plugs that into Pelican.
 
 Pelican is imported only inside ``register()``, so the fork server, which
 imports this package, starts without it.
@@ -20,10 +21,12 @@ if TYPE_CHECKING:
 
 
 def start_runs(pelican: Pelican) -> None:
-    """Work out the run settings once per build, and start every block right away.
+    """Work out the run settings, and start every block right away.
 
-    Markdown's own code blocks get the same compact highlighting as the
-    blocks, unless ``MARKDOWN`` names a formatter for codehilite already.
+    Pelican sends this once per process: when it rebuilds on changes, the
+    later builds start each note's blocks as they read it. Markdown's own
+    code blocks get the same compact highlighting as the blocks, unless
+    ``MARKDOWN`` names a formatter for codehilite already.
     """
     from .highlight import RoleFormatter
     from .reader import RUN_SETTINGS, STARTED_JOBS, run_settings, start_every_block
