@@ -7,8 +7,9 @@ and prints, measured (nothing here is estimated):
   most, none of it the live runtime);
 - for the live panels, over several cold runs (empty browser cache) and warm
   runs (cache filled by an earlier visit): the time from the click on Run to
-  the first response, the bytes downloaded, the longest main-thread task
-  while loading, and the time to re-send a request.
+  the first response, the bytes the server sent meanwhile (what the browser
+  took from its cache is not counted), the longest main-thread task while
+  loading, and the time to re-send a request.
 
 Run it with ``invoke bench`` or ``python benchmarks/browser_figures.py``.
 """
@@ -19,6 +20,7 @@ import argparse
 import gzip
 import statistics
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -29,9 +31,10 @@ sys.path.insert(0, str(ROOT))
 from tests.site_checks import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    SiteServer,
     html_pages,
     page_url,
-    static_server,
+    serving,
 )
 
 LIVE_PAGE = "/flask-webserver/"
@@ -87,20 +90,18 @@ class Downloads:
     ``gzipped`` is the same bodies gzip-compressed, as most hosts send them.
     """
 
-    def __init__(self, context, compress: bool = False) -> None:
+    def __init__(self, context) -> None:
         self.total = 0
         self.gzipped = 0
         self.live = 0
-        self.compress = compress
         context.on("requestfinished", self.count)
 
     def count(self, request) -> None:
         sizes = request.sizes()
         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         self.total += size
-        if self.compress:
-            body = request.response().body()
-            self.gzipped += len(gzip.compress(body)) + sizes["responseHeadersSize"]
+        body = request.response().body()
+        self.gzipped += len(gzip.compress(body)) + sizes["responseHeadersSize"]
         if "/live/" in request.url:
             self.live += size
 
@@ -110,7 +111,7 @@ def page_weights(browser, origin: str, site: Path) -> None:
     print(f"  {'page':22} {'uncompressed':>12} {'gzip':>8}")
     for html in html_pages(site):
         context = browser.new_context()
-        downloads = Downloads(context, compress=True)
+        downloads = Downloads(context)
         page = context.new_page()
         page.goto(origin + page_url(site, html), wait_until="networkidle")
         context.close()
@@ -121,39 +122,44 @@ def page_weights(browser, origin: str, site: Path) -> None:
         )
 
 
-def live_run(context, origin: str) -> dict[str, float]:
-    downloads = Downloads(context)
+def live_run(context, server: SiteServer) -> dict[str, float]:
     page = context.new_page()
     page.add_init_script(WATCH_LONG_TASKS)
-    page.goto(origin + LIVE_PAGE, wait_until="networkidle")
-    before = downloads.total
+    page.goto(server.origin + LIVE_PAGE, wait_until="networkidle")
+    before = server.bytes_sent
     timings = page.evaluate(RUN_TO_FIRST_RESPONSE)
+    sent = server.bytes_sent - before
     resend = page.evaluate(RESEND)
     long_tasks = page.evaluate("window.longTasks")
     page.close()
     return {
         "first": timings["first"],
         "ready": timings["ready"],
-        "bytes": downloads.total - before,
+        "bytes": sent,
         "longest": max(long_tasks, default=0.0),
         "resend": statistics.median(resend),
     }
 
 
-def live_timings(browser, origin: str, runs: int) -> None:
+def live_timings(playwright, server: SiteServer, runs: int) -> None:
+    # A browser profile of its own for each pair of runs: unlike a bare context,
+    # it has a disk cache big enough for the WebAssembly, as a reader's has.
     cold, warm = [], []
     for _ in range(runs):
-        context = browser.new_context()
-        cold.append(live_run(context, origin))
-        warm.append(live_run(context, origin))
-        context.close()
+        with tempfile.TemporaryDirectory() as profile:
+            context = playwright.chromium.launch_persistent_context(
+                profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            )
+            cold.append(live_run(context, server))
+            warm.append(live_run(context, server))
+            context.close()
     print(f"\nLive panel on {LIVE_PAGE}, {runs} cold and {runs} warm runs (medians):")
     for name, results in (("cold", cold), ("warm", warm)):
         median = {key: statistics.median(r[key] for r in results) for key in results[0]}
         print(
             f"  {name}: click to first response {median['first'] / 1000:.2f} s "
             f"(ready {median['ready'] / 1000:.2f} s), "
-            f"downloaded {median['bytes'] / 1_000_000:.2f} MB, "
+            f"sent by the server {median['bytes'] / 1_000_000:.2f} MB, "
             f"longest main-thread task {median['longest']:.0f} ms "
             f"(0 = none over 50 ms), re-send {median['resend']:.1f} ms"
         )
@@ -164,11 +170,11 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT / "output")
     parser.add_argument("--runs", type=int, default=3)
     arguments = parser.parse_args()
-    with static_server(arguments.site) as origin, sync_playwright() as playwright:
+    with serving(arguments.site) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page_weights(browser, origin, arguments.site)
-        live_timings(browser, origin, arguments.runs)
+        page_weights(browser, server.origin, arguments.site)
         browser.close()
+        live_timings(playwright, server, arguments.runs)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,19 +139,52 @@ def validate_html(pages: list[Path]) -> list[str]:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    server: SiteServer
+
     def log_message(self, format: str, *args: object) -> None:
         """Keep test output clean."""
+
+    def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:
+        """Send a file's body, counting its bytes."""
+        body = source.read()
+        outputfile.write(body)
+        self.server.count_sent(len(body))
+
+
+class SiteServer(ThreadingHTTPServer):
+    """A plain static file server on a free port, counting the body bytes it sends."""
+
+    def __init__(self, site: Path) -> None:
+        super().__init__(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+        self.bytes_sent = 0
+        self._lock = threading.Lock()
+
+    @property
+    def origin(self) -> str:
+        """Where the site is served, such as ``http://127.0.0.1:8123``."""
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def count_sent(self, size: int) -> None:
+        """Add a body's bytes to ``bytes_sent``; handlers call it from their threads."""
+        with self._lock:
+            self.bytes_sent += size
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[SiteServer]:
+    """Serve ``site`` in a background thread while the block runs."""
+    server = SiteServer(site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @contextmanager
 def static_server(site: Path) -> Iterator[str]:
     """Serve ``site`` with a plain static file server; yield its origin."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site) as server:
+        yield server.origin
