@@ -1,12 +1,15 @@
 """Benchmark: how much the exchange plugin adds to a Pelican build.
 
-Builds the site several times in each of three ways, each build in a fresh
-Python process: plain Pelican with the plugin disabled (the blocks are then
-ordinary code blocks); with the plugin and an empty cache, so every block
-runs (cold); and with the plugin and the cache a previous build left (warm,
-as when an author rebuilds after editing prose). Prints the medians, the
-ratios to plain Pelican and the cost per exchange. Run it with
-``invoke bench`` or ``python benchmarks/build_time.py``.
+Builds the site several times in each of four ways, each build in a fresh
+Python process: plain Pelican with the plugin disabled, where the blocks are
+ordinary code blocks of an unknown language, so Markdown's codehilite spends
+most of the build guessing one; the same without that guessing
+(``guess_lang`` off), the least Pelican can do with this content; with the
+plugin and an empty cache, so every block runs (cold); and with the plugin
+and the cache a previous build left (warm, as when an author rebuilds after
+editing prose). Prints the medians, the ratios to both plain builds and the
+cost per exchange. Run it with ``invoke bench`` or
+``python benchmarks/build_time.py``.
 """
 
 from __future__ import annotations
@@ -32,16 +35,28 @@ from pelican import Pelican
 from pelican.settings import read_settings
 started = time.perf_counter()
 settings = read_settings(sys.argv[1], override=json.loads(sys.argv[2]))
+codehilite = settings["MARKDOWN"]["extension_configs"]["markdown.extensions.codehilite"]
+codehilite["guess_lang"] = sys.argv[3] == "guessing"
 Pelican(settings).run()
 print(time.perf_counter() - started)
 """
 
 
-def time_one_build(plugins: list[str], output: Path, cache: Path) -> float:
+def time_one_build(
+    plugins: list[str], output: Path, cache: Path, *, guess_languages: bool = True
+) -> float:
     """Seconds for one build in a fresh process (settings, plugins, reading, writing)."""
     override = {"OUTPUT_PATH": str(output), "PLUGINS": plugins, "CACHE_PATH": str(cache)}
+    guessing = "guessing" if guess_languages else "no-guessing"
     result = subprocess.run(
-        [sys.executable, "-c", ONE_BUILD, str(ROOT / "pelicanconf.py"), json.dumps(override)],
+        [
+            sys.executable,
+            "-c",
+            ONE_BUILD,
+            str(ROOT / "pelicanconf.py"),
+            json.dumps(override),
+            guessing,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -65,22 +80,29 @@ def main() -> None:
     # Every plugin of the site, and the same list without ours for the plain build.
     plugins = get_settings_from_file(str(ROOT / "pelicanconf.py"))["PLUGINS"]
     without = [name for name in plugins if name != "flask_exchanges"]
-    plain, cold, warm = [], [], []
+    plain, lean, cold, warm = [], [], [], []
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         for run in range(runs):
             plain.append(time_one_build(without, scratch / f"p{run}", scratch / "pc"))
+            lean.append(
+                time_one_build(without, scratch / f"l{run}", scratch / "lc", guess_languages=False)
+            )
             cold.append(time_one_build(plugins, scratch / f"c{run}", scratch / f"cache{run}"))
             warm.append(time_one_build(plugins, scratch / f"w{run}", scratch / "cache0"))
-    base = statistics.median(plain)
     print(f"runs: {runs} of each, every build in a fresh process; {exchanges} exchanges")
     print(summary("plain Pelican, plugin disabled", plain))
+    print(summary("plain Pelican, plugin disabled, no language guessing", lean))
     print(summary("with the plugin, cold (every block runs)", cold))
     print(summary("with the plugin, warm (results cached)", warm))
-    cost = (statistics.median(cold) - base) / exchanges * 1000
-    print(f"ratio cold: {statistics.median(cold) / base:.2f}")
-    print(f"ratio warm: {statistics.median(warm) / base:.2f}")
-    print(f"cost per exchange, cold: {cost:.1f} ms")
+    for name, base in (("plain", plain), ("no guessing", lean)):
+        base_median = statistics.median(base)
+        print(
+            f"ratio to {name}: cold {statistics.median(cold) / base_median:.2f}, "
+            f"warm {statistics.median(warm) / base_median:.2f}"
+        )
+    cost = (statistics.median(cold) - statistics.median(lean)) / exchanges * 1000
+    print(f"cost per exchange, cold, over the build without guessing: {cost:.1f} ms")
 
 
 if __name__ == "__main__":
