@@ -65,14 +65,15 @@ def test_only_the_chosen_headers_are_shown():
     assert "Content-Type" not in text
 
 
-def test_a_long_body_is_folded_with_the_whole_of_it_behind_a_summary():
+def test_a_long_body_is_folded_with_the_rest_of_it_behind_a_summary():
     parsed = block("exchange example=demo lines=3")
     body = "\n".join(f"line {n}" for n in range(1, 11)).encode()
     html = render_exchanges(parsed, [exchange_for(parsed, body)], "/live/examples/demo.json")
     shown, folded = html.split("<details", 1)
     assert "line 3" in shown and "line 4" not in shown
-    assert "Show the whole body (10 lines)" in folded
-    assert "line 10" in folded
+    assert "Show the other 7 lines of the body" in folded
+    assert "line 4" in text_of(folded) and "line 10" in text_of(folded)
+    assert "line 3" not in text_of(folded), "no line is shown twice"
 
 
 def test_the_preview_is_a_sandboxed_iframe_with_no_permissions():

@@ -14,13 +14,20 @@ from pathlib import PurePosixPath
 
 from pygments import highlight
 from pygments.lexer import Lexer
-from pygments.lexers import HttpLexer, TextLexer, find_lexer_class_for_filename
+from pygments.lexers import (
+    HttpLexer,
+    TextLexer,
+    find_lexer_class_for_filename,
+    get_lexer_for_mimetype,
+)
+from pygments.util import ClassNotFound
 
 from .highlight import RoleFormatter
 from .include import IncludedSource
 from .parse import ExchangeBlock, HttpRequest
 from .run import Exchange, HttpResponse
 
+NEWLINE = "\n"
 FORMATTER = RoleFormatter(cssclass="highlight", wrapcode=True)
 # The preview may only draw. Relative links resolve against about:blank, so the
 # page's stylesheets and images are not even requested; the policy blocks the rest.
@@ -49,18 +56,10 @@ def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], bundle: st
 def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
     response = exchange.response
     body = _body_text(response)
-    shown_body = body
-    folded = ""
-    body_lines = body.rstrip("\n").split("\n")
-    if len(body_lines) > block.body_lines:
-        shown_body = "\n".join(body_lines[: block.body_lines])
-        folded = (
-            f'<details class="exchange-fold"><summary>Show the whole body '
-            f"({len(body_lines)} lines)</summary>\n"
-            f"{_highlight_http(_response_text(block, response, body))}</details>"
-        )
-    preview = ""
     content_type = response.header("Content-Type") or ""
+    lines = body.rstrip("\n").split("\n")
+    shown_body = "\n".join(lines[: block.body_lines]) if len(lines) > block.body_lines else body
+    preview = ""
     if block.preview and content_type.startswith("text/html"):
         preview = (
             f'<iframe class="exchange-preview" sandbox="" '
@@ -73,8 +72,19 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
         f"{_highlight_http(request_text(exchange.request))}</div>\n"
         '<div class="exchange-response"><p class="exchange-label">Response</p>\n'
         f"{_highlight_http(_response_text(block, response, shown_body))}"
-        f"{folded}{preview}</div>\n"
+        f"{_fold(lines[block.body_lines :], content_type)}{preview}</div>\n"
         "</div>"
+    )
+
+
+def _fold(rest: list[str], content_type: str) -> str:
+    """The lines of a body past the block's limit, behind a summary that opens them."""
+    if not rest:
+        return ""
+    lexer = _lexer_class_for_type(content_type.split(";")[0].strip())()
+    return (
+        f'<details class="exchange-fold"><summary>Show the other {len(rest)} '
+        f"lines of the body</summary>\n{_highlight(NEWLINE.join(rest), lexer)}</details>"
     )
 
 
@@ -135,3 +145,12 @@ def _lexer_class_for(suffix: str) -> type[Lexer]:
     # type Pygments does not know is shown as plain text.
     name = f"example{suffix}" if suffix.startswith(".") else suffix
     return find_lexer_class_for_filename(name) or TextLexer
+
+
+@cache
+def _lexer_class_for_type(media_type: str) -> type[Lexer]:
+    # The lexer the http lexer itself picks for a body of this type.
+    try:
+        return type(get_lexer_for_mimetype(media_type))
+    except ClassNotFound:
+        return TextLexer
