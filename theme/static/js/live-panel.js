@@ -355,7 +355,17 @@ export function startPython() {
   return python.start();
 }
 
+// The panels' styles come with them: a page nobody runs never loads them.
+const panelStyles = new Promise((resolve) => {
+  const link = element("link", { rel: "stylesheet", href: script.dataset.panelStyle });
+  // Without its styles a panel still works, so a failure does not stop it.
+  link.addEventListener("load", resolve);
+  link.addEventListener("error", resolve);
+  document.head.append(link);
+});
+
 /** Open a live panel under an exchange block. */
-export function openPanel(exchange) {
+export async function openPanel(exchange) {
+  await panelStyles;
   return new Panel(exchange).open();
 }
