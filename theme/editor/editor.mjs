@@ -2,13 +2,31 @@
 // the runtime folder at build time and loaded only when a reader clicks Run.
 import { indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
+
+// The colours of the code on the page (style.css), light or dark, so that
+// the editor reads like the listings around it.
+const pageColours = HighlightStyle.define([
+  { tag: tags.comment, color: "var(--tok-comment)", fontStyle: "italic" },
+  { tag: [tags.keyword, tags.bool, tags.null], color: "var(--tok-keyword)" },
+  {
+    tag: [tags.function(tags.definition(tags.variableName)), tags.definition(tags.className), tags.meta],
+    color: "var(--tok-name)",
+  },
+  { tag: [tags.attributeName], color: "var(--tok-attribute)" },
+  { tag: [tags.string, tags.special(tags.string), tags.escape], color: "var(--tok-string)" },
+  { tag: tags.number, color: "var(--tok-number)" },
+  { tag: tags.tagName, color: "var(--tok-tag)" },
+  { tag: tags.invalid, color: "var(--tok-error)" },
+]);
 
 // Tab indents, as in any code editor; Escape then Tab leaves the editor.
 export function createEditor(parent, text, fileName, label) {
-  const extensions = [basicSetup, keymap.of([indentWithTab])];
+  const extensions = [basicSetup, syntaxHighlighting(pageColours), keymap.of([indentWithTab])];
   if (fileName.endsWith(".py")) extensions.push(python());
   extensions.push(EditorView.contentAttributes.of({ "aria-label": label }));
   const view = new EditorView({ parent, state: EditorState.create({ doc: text, extensions }) });
