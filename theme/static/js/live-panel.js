@@ -366,6 +366,7 @@ const panelStyles = new Promise((resolve) => {
 
 /** Open a live panel under an exchange block. */
 export async function openPanel(exchange) {
+  python.start().catch(() => {}); // the panel reports a failure once it is open
   await panelStyles;
   return new Panel(exchange).open();
 }
