@@ -2,7 +2,8 @@
 
 It holds the Pyodide core from npm (four files), the wheels of Flask and its
 dependencies pinned by hash in ``wheels.txt`` (with bytecode that Pyodide
-compiled under Node, see ``precompile.mjs``), a lockfile that lists those
+compiled under Node, see ``precompile.mjs``, as it did for the parts of the
+standard library that Flask uses), a lockfile that lists those
 wheels so Pyodide installs them from the site, the editor bundled by esbuild,
 and ``browser_runner.py``. The folder is named after a hash of all its
 inputs, so its URL changes whenever its content can, and it is cached: a
@@ -73,7 +74,7 @@ def prepare_runtime(project: Path, cache: Path) -> Path:
             shutil.copy2(core / name, scratch / name)
         wheels = _fetch_wheels(scratch)
         _run(
-            "precompiling the wheels with Pyodide",
+            "precompiling the wheels and the standard library with Pyodide",
             ["node", str(PRECOMPILE), str(scratch)],
             cwd=project,
         )

@@ -325,9 +325,13 @@ class Panel {
     this.response.dataset.body = response.binary ? "" : response.body;
     const type = response.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "";
     if (type.startsWith("text/html") && !response.binary) {
-      this.preview = element("iframe", { class: "exchange-preview", sandbox: "", title: "The HTML of the response, rendered" });
+      // One frame per panel, shown again with each new page: making a frame
+      // costs more than answering the request did.
+      this.preview ??= this.response.appendChild(
+        element("iframe", { class: "exchange-preview", sandbox: "", title: "The HTML of the response, rendered" }),
+      );
       this.preview.srcdoc = PREVIEW_POLICY + response.body;
-      this.response.append(this.preview);
+      this.preview.hidden = false;
     }
   }
 
@@ -339,8 +343,7 @@ class Panel {
   }
 
   clearPreview() {
-    this.preview?.remove();
-    this.preview = null;
+    if (this.preview) this.preview.hidden = true;
   }
 
   fail(error) {
