@@ -17,7 +17,7 @@ from .render import render_exchanges, render_source
 from .run import BlockRun, Exchange, RunError, RunSettings
 
 
-class _Job:
+class BlockJob:
     """One exchange block on its way: from the cache, running in a child, or failed to start."""
 
     def __init__(self, block: ExchangeBlock, settings: RunSettings) -> None:
@@ -58,18 +58,18 @@ class StartedJobs:
 
     def __init__(self, settings: RunSettings) -> None:
         self._settings = settings
-        self._jobs: dict[ExchangeBlock, list[_Job]] = {}
+        self._jobs: dict[ExchangeBlock, list[BlockJob]] = {}
 
     def start(self, blocks: list[Block]) -> None:
         """Start each exchange block among ``blocks``."""
         for block in blocks:
             if isinstance(block, ExchangeBlock):
-                self._jobs.setdefault(block, []).append(_Job(block, self._settings))
+                self._jobs.setdefault(block, []).append(BlockJob(block, self._settings))
 
-    def take(self, block: ExchangeBlock) -> _Job:
+    def take(self, block: ExchangeBlock) -> BlockJob:
         """The job started for ``block``, or a new one if the note changed since."""
         started = self._jobs.get(block)
-        return started.pop() if started else _Job(block, self._settings)
+        return started.pop() if started else BlockJob(block, self._settings)
 
     def close(self) -> None:
         """Stop every job nobody took."""
@@ -81,7 +81,7 @@ class StartedJobs:
 
 def run_exchange_block(block: ExchangeBlock, settings: RunSettings) -> list[Exchange]:
     """Run a block's requests and check each status against ``expect=``."""
-    job = _Job(block, settings)
+    job = BlockJob(block, settings)
     try:
         return job.exchanges()
     finally:
