@@ -8,11 +8,12 @@ with no permissions at all (no scripts, no same origin).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from html import escape
 from pathlib import PurePosixPath
 
-from pygments import highlight
+from pygments import format as format_tokens
 from pygments.lexer import Lexer
 from pygments.lexers import (
     HttpLexer,
@@ -20,6 +21,8 @@ from pygments.lexers import (
     find_lexer_class_for_filename,
     get_lexer_for_mimetype,
 )
+from pygments.token import Token
+from pygments.token import _TokenType as TokenType
 from pygments.util import ClassNotFound
 
 from .highlight import RoleFormatter
@@ -66,12 +69,14 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
             f'title="The HTML of the response to {escape(exchange.request.summary)}, rendered" '
             f'srcdoc="{escape(PREVIEW_POLICY + body)}"></iframe>'
         )
+    request = exchange.request
+    request_type = next((v for k, v in request.headers if k.lower() == "content-type"), "")
     return (
         '<div class="exchange-step">\n'
         '<div class="exchange-request"><p class="exchange-label">Request</p>\n'
-        f"{_highlight_http(request_text(exchange.request))}</div>\n"
+        f"{_highlight_message(request_head(request), request.body, request_type)}</div>\n"
         '<div class="exchange-response"><p class="exchange-label">Response</p>\n'
-        f"{_highlight_http(_response_text(block, response, shown_body))}"
+        f"{_highlight_message(_response_head(block, response), shown_body, content_type)}"
         f"{_fold(lines[block.body_lines :], content_type)}{preview}</div>\n"
         "</div>"
     )
@@ -81,33 +86,27 @@ def _fold(rest: list[str], content_type: str) -> str:
     """The lines of a body past the block's limit, behind a summary that opens them."""
     if not rest:
         return ""
-    lexer = _lexer_class_for_type(content_type.split(";")[0].strip())()
     return (
         f'<details class="exchange-fold"><summary>Show the other {len(rest)} '
-        f"lines of the body</summary>\n{_highlight(NEWLINE.join(rest), lexer)}</details>"
+        f"lines of the body</summary>\n{_highlight_body(NEWLINE.join(rest), content_type)}"
+        "</details>"
     )
 
 
-def request_text(request: HttpRequest) -> str:
-    """The request as an HTTP/1.1 message, the way a ``.http`` file writes it."""
+def request_head(request: HttpRequest) -> list[str]:
+    """The request line and headers, the way a ``.http`` file writes them."""
     lines = [f"{request.method} {request.target} HTTP/1.1"]
-    lines += [f"{name}: {value}" for name, value in request.headers]
-    if request.body:
-        lines += ["", request.body]
-    return "\n".join(lines)
+    return lines + [f"{name}: {value}" for name, value in request.headers]
 
 
-def _response_text(block: ExchangeBlock, response: HttpResponse, body: str) -> str:
+def _response_head(block: ExchangeBlock, response: HttpResponse) -> list[str]:
     wanted = {name.lower() for name in block.headers} if block.headers is not None else None
     lines = [f"HTTP/1.1 {response.status}"]
-    lines += [
+    return lines + [
         f"{name}: {value}"
         for name, value in response.headers
         if wanted is None or name.lower() in wanted
     ]
-    if body:
-        lines += ["", body]
-    return "\n".join(lines)
 
 
 def _body_text(response: HttpResponse) -> str:
@@ -117,14 +116,33 @@ def _body_text(response: HttpResponse) -> str:
         return f"[{len(response.body):,} bytes of binary data]"
 
 
-def _highlight(text: str, lexer: Lexer) -> str:
+def _highlight(tokens: Iterable[tuple[TokenType, str]]) -> str:
     # A code block wider than the page scrolls; keyboard users can only scroll
     # what they can focus.
-    return highlight(text, lexer, FORMATTER).replace("<pre>", '<pre tabindex="0">', 1)
+    return format_tokens(tokens, FORMATTER).replace("<pre>", '<pre tabindex="0">', 1)
 
 
-def _highlight_http(text: str) -> str:
-    return _highlight(text, HttpLexer())
+def _highlight_message(head: list[str], body: str, content_type: str) -> str:
+    """An HTTP message: its head by Pygments' ``http`` lexer, its body by its type's lexer.
+
+    (The ``http`` lexer could do both, but it looks the body's lexer up anew
+    for every message, which costs more than the rest of the highlighting.)
+    """
+    tokens = list(HttpLexer(stripnl=False).get_tokens(NEWLINE.join(head) + NEWLINE))
+    body = body.rstrip(NEWLINE)
+    if body:
+        tokens.append((Token.Text, NEWLINE))
+        tokens += _body_tokens(body, content_type)
+    return _highlight(tokens)
+
+
+def _highlight_body(body: str, content_type: str) -> str:
+    return _highlight(_body_tokens(body, content_type))
+
+
+def _body_tokens(body: str, content_type: str) -> list[tuple[TokenType, str]]:
+    lexer = _lexer_class_for_type(content_type.split(";")[0].strip().lower())
+    return list(lexer(stripnl=False).get_tokens(body))
 
 
 def render_source(source: IncludedSource) -> str:
@@ -134,7 +152,7 @@ def render_source(source: IncludedSource) -> str:
     return (
         '<div class="source">\n'
         f'<p class="source-caption"><code>{escape(source.path)}</code>{where}</p>\n'
-        f"{_highlight(source.text, lexer)}</div>"
+        f"{_highlight(lexer.get_tokens(source.text))}</div>"
     )
 
 
