@@ -52,6 +52,22 @@ def test_headings_have_permalinks(site):
     assert '<a class="headerlink" href="#status-codes" title="Link to this section">' in page
 
 
+def test_all_code_on_the_site_uses_only_the_classes_the_theme_colours(site):
+    from flask_exchanges.highlight import ROLES
+
+    css = next((site / "theme").glob("style.*.css")).read_text()
+    roles = {css_class for _, css_class in ROLES}
+    assert all(f".highlight .{role} " in css for role in roles), "each role has a colour"
+    used = {}
+    for note in notes():
+        page = (site / page_file(note)).read_text()
+        for block in re.findall(r'<div class="highlight">.*?</pre>', page, re.DOTALL):
+            for css_class in re.findall(r'<span class="([^"]+)"', block):
+                used.setdefault(css_class, note.name)
+    assert "k" in used and "s" in used, "the notes' code is highlighted"
+    assert {c: n for c, n in used.items() if c not in roles} == {}
+
+
 def test_the_stylesheet_url_holds_its_content_hash(site):
     page = (site / "index.html").read_text()
     href = re.search(r'<link rel="stylesheet" href="/(theme/style\.([0-9a-f]{10})\.css)">', page)
