@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -36,8 +37,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def development_server(example: str, epoch: int) -> Iterator[int]:
-    """Run ``flask run --debug`` for one example; yield its port."""
+def development_server(example: str, epoch: int) -> Iterator[tuple[int, subprocess.Popen]]:
+    """Run ``flask run --debug`` for one example; yield its port and its process."""
     port = free_port()
     factory = f"plugins.flask_exchanges.loading:create_app({example!r})"
     command = [sys.executable, "-m", "flask", "--app", factory, "run", "--debug", "--no-reload"]
@@ -55,7 +56,7 @@ def development_server(example: str, epoch: int) -> Iterator[int]:
     )
     try:
         wait_for(port, process)
-        yield port
+        yield port, process
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -107,6 +108,18 @@ def without_server_headers(response: HttpResponse) -> HttpResponse:
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"{b.note}:{b.line}" for b in BLOCKS])
 def test_a_real_server_answers_as_the_page_shows(block, project_settings):
     shown = run_exchange_block(block, project_settings)
-    with development_server(block.example, project_settings.epoch) as port:
+    with development_server(block.example, project_settings.epoch) as (port, _):
         real = send_over_http(port, shown)
     assert real == [without_server_headers(exchange.response) for exchange in shown]
+
+
+def test_the_log_line_is_as_the_localhost_note_describes_it(project_settings):
+    """Client address, date and time in brackets, quoted request line, status, then "-"."""
+    with development_server("localhost", project_settings.epoch) as (port, process):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/where?from=test")
+        assert connection.getresponse().status == 200
+        connection.close()
+    log = process.stderr.read().decode()
+    line = r'^127\.0\.0\.1 - - \[[^\]]+\] "GET /where\?from=test HTTP/1\.1" 200 -$'
+    assert re.search(line, log, re.MULTILINE), log
