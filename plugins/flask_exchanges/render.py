@@ -74,7 +74,7 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
     return (
         '<div class="exchange-step">\n'
         '<div class="exchange-request"><p class="exchange-label">Request</p>\n'
-        f"{_highlight_message(request_head(request), request.body, request_type)}</div>\n"
+        f"{_highlight_message(_request_head(request), request.body, request_type)}</div>\n"
         '<div class="exchange-response"><p class="exchange-label">Response</p>\n'
         f"{_highlight_message(_response_head(block, response), shown_body, content_type)}"
         f"{_fold(lines[block.body_lines :], content_type)}{preview}</div>\n"
@@ -93,7 +93,7 @@ def _fold(rest: list[str], content_type: str) -> str:
     )
 
 
-def request_head(request: HttpRequest) -> list[str]:
+def _request_head(request: HttpRequest) -> list[str]:
     """The request line and headers, the way a ``.http`` file writes them."""
     lines = [f"{request.method} {request.target} HTTP/1.1"]
     return lines + [f"{name}: {value}" for name, value in request.headers]
