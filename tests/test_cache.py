@@ -26,12 +26,15 @@ def test_a_stored_run_comes_back_equal(make_example, scratch_settings, tmp_path)
     assert cache.load(tmp_path / "cache", "k") == exchanges
 
 
-def test_the_key_changes_with_the_app_the_requests_and_the_clock(make_example, scratch_settings):
+def test_the_key_changes_with_the_app_the_requests_the_clock_and_debug(
+    make_example, scratch_settings
+):
     examples = make_example("shop", APP)
     key = cache.cache_key(block_for(), scratch_settings)
     assert cache.cache_key(block_for(), scratch_settings) == key
     assert cache.cache_key(block_for("GET /other"), scratch_settings) != key
     assert cache.cache_key(block_for(), replace(scratch_settings, epoch=1)) != key
+    assert cache.cache_key(replace(block_for(), debug=False), scratch_settings) != key
     (examples / "shop" / "app.py").write_text(APP.replace("v1", "v2"))
     assert cache.cache_key(block_for(), scratch_settings) != key
 

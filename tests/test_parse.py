@@ -84,6 +84,14 @@ GET /x
     assert block.body_lines == 5
     assert block.preview
     assert block.expected_status(0) == 404
+    assert block.debug, "examples run in debug mode unless the block says debug=off"
+
+
+def test_debug_off_runs_the_app_as_plain_flask_run_and_other_values_are_refused():
+    (block,) = blocks_of("```exchange example=a debug=off\nGET /x\n```")
+    assert not block.debug
+    with pytest.raises(BlockError, match="option debug='no' must be on or off"):
+        blocks_of("```exchange example=a debug=no\nGET /x\n```")
 
 
 def test_blocks_inside_a_longer_fence_are_left_alone():

@@ -1,10 +1,11 @@
 """Each example, served by Flask's real development server, answers as the page shows.
 
 For every exchange block, a fresh ``flask run --debug`` (as ``invoke
-example`` starts it, so state from one block cannot leak into the next)
-listens on a free port with the build's clock, and the block's requests go to
-it over real HTTP, with the same ``Host`` the test client uses. Only the
-headers a real server adds on its own are left out of the comparison.
+example`` starts it, so state from one block cannot leak into the next; plain
+``flask run`` for a block marked ``debug=off``) listens on a free port with
+the build's clock, and the block's requests go to it over real HTTP, with the
+same ``Host`` the test client uses. Only the headers a real server adds on
+its own are left out of the comparison.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from http.cookies import SimpleCookie
 
 import pytest
 from flask_exchanges.blocks import run_exchange_block
-from flask_exchanges.run import Exchange, HttpResponse, wire_body
+from flask_exchanges.parse import HttpRequest
+from flask_exchanges.run import Exchange, HttpResponse, run_requests, wire_body
 
 from tests.notes import ROOT, exchange_blocks
 
@@ -37,13 +39,25 @@ def free_port() -> int:
 
 
 @contextmanager
-def development_server(example: str, epoch: int) -> Iterator[tuple[int, subprocess.Popen]]:
-    """Run ``flask run --debug`` for one example; yield its port and its process."""
-    port = free_port()
+def development_server(
+    example: str, epoch: int, *, debug: bool = True
+) -> Iterator[tuple[int, subprocess.Popen]]:
+    """Run ``flask run`` (``--debug`` unless told not to) for one example.
+
+    Yields its port and its process.
+    """
     factory = f"plugins.flask_exchanges.loading:create_app({example!r})"
-    command = [sys.executable, "-m", "flask", "--app", factory, "run", "--debug", "--no-reload"]
+    with flask_run(factory, epoch, debug=debug) as server:
+        yield server
+
+
+@contextmanager
+def flask_run(app: str, epoch: int, *, debug: bool) -> Iterator[tuple[int, subprocess.Popen]]:
+    """Run ``flask --app <app> run`` on a free port; yield its port and its process."""
+    port = free_port()
+    command = [sys.executable, "-m", "flask", "--app", app, "run", "--no-reload"]
     process = subprocess.Popen(
-        [*command, "--port", str(port)],
+        [*command, *(["--debug"] if debug else []), "--port", str(port)],
         cwd=ROOT,
         env={
             **os.environ,
@@ -108,7 +122,10 @@ def without_server_headers(response: HttpResponse) -> HttpResponse:
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"{b.note}:{b.line}" for b in BLOCKS])
 def test_a_real_server_answers_as_the_page_shows(block, project_settings):
     shown = run_exchange_block(block, project_settings)
-    with development_server(block.example, project_settings.epoch) as (port, _):
+    with development_server(block.example, project_settings.epoch, debug=block.debug) as (
+        port,
+        _,
+    ):
         real = send_over_http(port, shown)
     assert real == [without_server_headers(exchange.response) for exchange in shown]
 
@@ -123,3 +140,44 @@ def test_the_log_line_is_as_the_localhost_note_describes_it(project_settings):
     log = process.stderr.read().decode()
     line = r'^127\.0\.0\.1 - - \[[^\]]+\] "GET /where\?from=test HTTP/1\.1" 200 -$'
     assert re.search(line, log, re.MULTILINE), log
+
+
+RAISING_APP = """\
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.get("/")
+def broken():
+    return {"ratio": 1 / 0}
+"""
+
+
+def test_a_view_that_raises_gets_the_500_the_page_shows_without_debug(
+    tmp_path, make_example, scratch_settings
+):
+    """``debug=off`` shows what plain ``flask run`` sends: Flask's own 500 page."""
+    make_example("raises", RAISING_APP)
+    request = HttpRequest("GET", "/", (), "", None, 1)
+    shown = run_requests(scratch_settings, "raises", (request,), debug=False)
+    assert shown[0].response.status == "500 INTERNAL SERVER ERROR"
+    app_file = str(scratch_settings.examples / "raises" / "app.py")
+    with flask_run(app_file, scratch_settings.epoch, debug=False) as (port, _):
+        real = send_over_http(port, shown)
+    assert real == [without_server_headers(shown[0].response)]
+
+
+def test_under_debug_the_debugger_page_itself_is_a_500(tmp_path, make_example, scratch_settings):
+    """What ``flask run --debug`` sends for a view that raises: the debugger, as a 500."""
+    make_example("raises", RAISING_APP)
+    app_file = str(scratch_settings.examples / "raises" / "app.py")
+    with flask_run(app_file, scratch_settings.epoch, debug=True) as (port, _):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/", headers={"Host": "localhost"})
+        reply = connection.getresponse()
+        body = reply.read().decode()
+        connection.close()
+    assert reply.status == 500
+    assert "ZeroDivisionError" in body
+    assert "Werkzeug Debugger" in body

@@ -106,3 +106,13 @@ def test_the_block_names_its_bundle_for_the_live_panel():
     parsed = block(request="GET /a?b=1")
     html = render_exchanges(parsed, [exchange_for(parsed, b"")], "/live/examples/demo.1.json")
     assert 'data-bundle="/live/examples/demo.1.json"' in html
+
+
+def test_a_block_without_debug_mode_says_so_for_the_live_panel():
+    for fence, marked in (
+        ("exchange example=demo debug=off", True),
+        ("exchange example=demo", False),
+    ):
+        parsed = block(fence)
+        html = render_exchanges(parsed, [exchange_for(parsed, b"x")], "/live/examples/demo.json")
+        assert ('data-debug="off"' in html) is marked

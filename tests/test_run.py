@@ -204,3 +204,33 @@ def test_static_etags_are_the_same_wherever_the_project_is(
         replace(scratch_settings, examples=elsewhere), "files", (get("/static/style.css"),)
     )
     assert here[0].response.header("ETag") == there[0].response.header("ETag")
+
+
+RAISING = """
+    from flask import Flask
+    app = Flask(__name__)
+    @app.get("/")
+    def broken():
+        return {"ratio": 1 / 0}
+    @app.get("/data")
+    def data():
+        return {"a": 1}
+    """
+
+
+def test_in_debug_mode_a_view_that_raises_is_an_error(make_example, scratch_settings):
+    make_example("raises", RAISING)
+    with pytest.raises(RunError, match="ZeroDivisionError") as raised:
+        run_requests(scratch_settings, "raises", (get("/"),))
+    assert raised.value.index == 0
+
+
+def test_without_debug_mode_flask_answers_500_and_json_is_compact(
+    make_example, scratch_settings, capfd
+):
+    make_example("raises", RAISING)
+    broken, data = run_requests(scratch_settings, "raises", (get("/"), get("/data")), debug=False)
+    assert broken.response.status == "500 INTERNAL SERVER ERROR"
+    assert b"<h1>Internal Server Error</h1>" in broken.response.body
+    assert data.response.body == b'{"a":1}\n', "only debug mode indents JSON"
+    assert "ZeroDivisionError" not in capfd.readouterr().err, "the build's output stays quiet"

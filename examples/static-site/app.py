@@ -2,11 +2,11 @@
 
 Files under ``static/`` are sent as they are, at ``/static/<name>``. The
 views build their answers when the request arrives: an HTML page whose links
-to the static files come from ``url_for``, and data as JSON, once from a
-returned dict and once from ``jsonify``.
+to the static files come from ``url_for``, and data as JSON, from a returned
+dict and from a returned list.
 """
 
-from flask import Flask, jsonify, url_for
+from flask import Flask, url_for
 
 app = Flask(__name__)
 
@@ -29,9 +29,9 @@ def home():
 
 @app.get("/api/lessons")
 def lesson_summary():
-    return {"count": len(LESSONS), "first": LESSONS[0]}
+    return {"first": LESSONS[0], "count": len(LESSONS)}
 
 
 @app.get("/api/lessons/titles")
 def lesson_titles():
-    return jsonify(LESSONS)
+    return LESSONS

@@ -3,7 +3,9 @@
 A WSGI application is a callable that takes ``environ`` (the request as a
 dict) and ``start_response`` (to send the status and headers) and returns the
 body. ``plain_wsgi_app`` is one written by hand; a Flask app is another. Here
-the plain one answers every path under ``/plain`` and Flask the rest.
+the plain one answers every path under ``/plain`` and Flask the rest. The
+hooks choose a language before each request and, after it, name it in
+``Content-Language`` and ``Vary``.
 """
 
 from flask import Flask, current_app, g, request
@@ -32,6 +34,7 @@ def choose_language():
 @app.after_request
 def say_which_language(response):
     response.headers["Content-Language"] = g.language
+    response.vary.add("Accept-Language")
     return response
 
 

@@ -29,7 +29,7 @@ class BlockJob:
             self.outcome = cache.load(self.cache, self.key)
         if self.outcome is None:
             try:
-                self.outcome = BlockRun(settings, block.example, block.requests)
+                self.outcome = BlockRun(settings, block.example, block.requests, debug=block.debug)
             except RunError as error:
                 self.outcome = error
 

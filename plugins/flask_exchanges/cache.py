@@ -33,7 +33,7 @@ def _versions() -> tuple[object, ...]:
 def cache_key(block: ExchangeBlock, settings: RunSettings) -> str:
     """A hex digest that changes whenever the block's answers could change."""
     digest = hashlib.sha256()
-    digest.update(repr((_versions(), settings.epoch, block.requests)).encode())
+    digest.update(repr((_versions(), settings.epoch, block.debug, block.requests)).encode())
     example_dir = settings.examples / block.example
     for path in sorted(example_dir.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:

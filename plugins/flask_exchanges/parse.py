@@ -21,7 +21,7 @@ REFERENCE = re.compile(r"\{\{(?P<inner>[^}]*)\}\}")
 HEADER_REFERENCE = re.compile(r"^\s*(?P<name>\w+)\.response\.headers\.(?P<header>[\w-]+)\s*$")
 SEPARATOR = "###"
 
-EXCHANGE_OPTIONS = ("example", "expect", "headers", "lines", "preview")
+EXCHANGE_OPTIONS = ("example", "expect", "headers", "lines", "preview", "debug")
 INCLUDE_OPTIONS = ("example", "file", "lines", "function")
 DEFAULT_BODY_LINES = 30
 
@@ -57,6 +57,7 @@ class ExchangeBlock:
     headers: tuple[str, ...] | None
     body_lines: int
     preview: bool
+    debug: bool = True
 
     def expected_status(self, index: int) -> int | None:
         """The status the request at ``index`` must get, or None if any will do."""
@@ -140,6 +141,12 @@ def _parse_int(note: str, line: int, option: str, value: str) -> int:
     return int(value)
 
 
+def _parse_switch(note: str, line: int, option: str, value: str) -> bool:
+    if value not in ("on", "off"):
+        raise BlockError(note, line, f"option {option}={value!r} must be on or off")
+    return value == "on"
+
+
 def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str]) -> ExchangeBlock:
     line = start + 1
     options = _parse_options(note, line, info, EXCHANGE_OPTIONS)
@@ -171,6 +178,7 @@ def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str])
         headers=tuple(h.strip() for h in headers.split(",") if h.strip()) if headers else None,
         body_lines=_parse_int(note, line, "lines", options.get("lines", str(DEFAULT_BODY_LINES))),
         preview="preview" in options,
+        debug=_parse_switch(note, line, "debug", options.get("debug", "on")),
     )
 
 

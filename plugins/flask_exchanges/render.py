@@ -48,9 +48,11 @@ def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], bundle: st
     panel reads each request from the text shown, so it sends what the build sent.
     """
     steps = "\n".join(_render_step(block, exchange) for exchange in exchanges)
+    # The live panel runs the app as the build did: with or without debug mode.
+    debug = "" if block.debug else ' data-debug="off"'
     return (
         f'<div class="exchange" data-example="{escape(block.example)}" '
-        f'data-bundle="{escape(bundle)}">\n'
+        f'data-bundle="{escape(bundle)}"{debug}>\n'
         f'<p class="exchange-caption">Example <code>{escape(block.example)}</code></p>\n'
         f"{steps}\n</div>"
     )

@@ -76,7 +76,12 @@ class BlockRun:
     """One block's requests, running in a child process from the moment it is created."""
 
     def __init__(
-        self, settings: RunSettings, example: str, requests: tuple[HttpRequest, ...]
+        self,
+        settings: RunSettings,
+        example: str,
+        requests: tuple[HttpRequest, ...],
+        *,
+        debug: bool = True,
     ) -> None:
         example_dir = settings.examples / example
         if not (example_dir / "app.py").is_file():
@@ -86,7 +91,7 @@ class BlockRun:
         self._requests = requests
         self._timeout = settings.timeout
         self._pid: int | None = None
-        self._receiver = shared_forker().start(_serve, example_dir, settings.epoch, requests)
+        self._receiver = shared_forker().start(_serve, example_dir, settings.epoch, requests, debug)
 
     def exchanges(self) -> list[Exchange]:
         """Wait for every answer; raise ``RunError`` for a failure or a timeout."""
@@ -109,14 +114,20 @@ class BlockRun:
 
 
 def run_requests(
-    settings: RunSettings, example: str, requests: tuple[HttpRequest, ...]
+    settings: RunSettings,
+    example: str,
+    requests: tuple[HttpRequest, ...],
+    *,
+    debug: bool = True,
 ) -> list[Exchange]:
     """Send ``requests`` in order to one fresh instance of ``example``; return the exchanges.
 
-    Raises ``RunError`` if the app cannot be loaded, a view raises, or a
-    request takes longer than ``settings.timeout`` seconds.
+    In debug mode (``flask run --debug``) a view that raises is an error;
+    without it, Flask answers ``500 Internal Server Error`` as a real server
+    would. Raises ``RunError`` if the app cannot be loaded, a view raises in
+    debug mode, or a request takes longer than ``settings.timeout`` seconds.
     """
-    return BlockRun(settings, example, requests).exchanges()
+    return BlockRun(settings, example, requests, debug=debug).exchanges()
 
 
 def _collect(
@@ -140,7 +151,11 @@ def _receive(receiver: Connection, doing: str, timeout: float, index: int | None
 
 
 def _serve(
-    example_dir: Path, epoch: int, requests: tuple[HttpRequest, ...], sender: Connection
+    example_dir: Path,
+    epoch: int,
+    requests: tuple[HttpRequest, ...],
+    debug: bool,
+    sender: Connection,
 ) -> None:
     """Child process: load the app, then answer each request or report why not."""
     from .loading import load_app
@@ -152,7 +167,11 @@ def _serve(
         return
     # As under `invoke example` (flask run --debug): same answers, such as
     # indented JSON, and an exception reaches us instead of becoming a 500.
-    app.debug = True
+    # Without debug, as under plain `flask run`, Flask's handler answers 500;
+    # the traceback it logs is not part of the exchange, and in the build's
+    # output it would read as a failure.
+    app.debug = debug
+    app.logger.disabled = not debug
     sender.send(("loaded", None))
     client = app.test_client()
     named: dict[str, dict[str, str]] = {}

@@ -1,0 +1,170 @@
+"""What the notes say of Flask and Werkzeug, where no exchange on the page shows it.
+
+Each test checks one behaviour against the pinned Flask and Werkzeug, and
+that the note still says it (the quoted words must be in the note, line
+breaks aside), so the prose and the code cannot drift apart unnoticed.
+Behaviours of an example run it as the build does; behaviours of Flask
+itself use a small app made in the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask, url_for
+from flask_exchanges.blocks import run_exchange_block
+from flask_exchanges.parse import ExchangeBlock, find_blocks
+from flask_exchanges.run import Exchange, RunSettings
+
+from tests.notes import CONTENT
+
+
+def note_says(note: str, words: str) -> bool:
+    """Whether ``words`` appear in the note, however its lines are wrapped."""
+    text = " ".join((CONTENT / note).read_text(encoding="utf-8").split())
+    return " ".join(words.split()) in text
+
+
+def run_block(settings: RunSettings, example: str, requests: str) -> list[Exchange]:
+    """Send ``requests`` (written as in an exchange block) to an example, as the build does."""
+    lines = [f"```exchange example={example}", *requests.strip().split("\n"), "```"]
+    (block,) = find_blocks(lines, "tests/test_facts.py")
+    assert isinstance(block, ExchangeBlock)
+    return run_exchange_block(block, settings)
+
+
+# Static and dynamic content
+
+
+def test_a_view_returning_a_list_answers_with_json():
+    app = Flask(__name__)
+    app.get("/")(lambda: ["b", "a"])
+    response = app.test_client().get("/")
+    assert response.mimetype == "application/json"
+    assert response.get_json() == ["b", "a"]
+    assert note_says("02-static-content.md", "A list works the same way (since Flask 2.2;")
+
+
+def test_json_objects_come_out_with_sorted_keys():
+    app = Flask(__name__)
+    app.get("/")(lambda: {"zebra": 1, "apple": 2})
+    body = app.test_client().get("/").get_data(as_text=True)
+    assert body.index('"apple"') < body.index('"zebra"')
+    assert note_says("02-static-content.md", "Flask sorts the keys of a JSON object")
+
+
+# Flask as a webserver: the order of the hooks
+
+
+@pytest.fixture
+def hooked_app() -> tuple[Flask, list[str]]:
+    """An app whose hooks and view write down when they run."""
+    app = Flask(__name__)
+    ran: list[str] = []
+
+    @app.before_request
+    def first_before():
+        ran.append("before")
+        if app.config.get("REFUSE"):
+            return "refused by a hook", 403
+
+    @app.after_request
+    def defined_first(response):
+        ran.append("after, defined first")
+        return response
+
+    @app.after_request
+    def defined_second(response):
+        ran.append("after, defined second")
+        return response
+
+    @app.get("/")
+    def view():
+        ran.append("view")
+        return "from the view"
+
+    return app, ran
+
+
+def test_before_request_runs_even_when_no_route_matches(hooked_app):
+    app, ran = hooked_app
+    assert app.test_client().get("/no-such-path").status_code == 404
+    assert ran[0] == "before" and "view" not in ran
+    assert note_says("03-flask-webserver.md", "Step 2 runs even when no route matches")
+
+
+def test_a_before_request_hook_that_returns_a_value_skips_the_view(hooked_app):
+    app, ran = hooked_app
+    app.config["REFUSE"] = True
+    response = app.test_client().get("/")
+    assert (response.status_code, response.text) == (403, "refused by a hook")
+    assert "view" not in ran
+    assert note_says(
+        "03-flask-webserver.md",
+        "If a `before_request` function returns a value, that value becomes the response "
+        "and the view is skipped",
+    )
+
+
+def test_after_request_hooks_run_in_reverse_order(hooked_app):
+    app, ran = hooked_app
+    app.test_client().get("/")
+    assert ran == ["before", "view", "after, defined second", "after, defined first"]
+    assert note_says("03-flask-webserver.md", "the one defined last runs first")
+
+
+# Localhost and ports: the client chooses Host
+
+
+def app_building_external_urls(**config: object) -> Flask:
+    app = Flask(__name__)
+    app.config.update(config)
+
+    @app.get("/where")
+    def where():
+        return url_for("where", _external=True)
+
+    return app
+
+
+def test_any_host_header_goes_into_external_urls():
+    client = app_building_external_urls().test_client()
+    assert (
+        client.get("/where", headers={"Host": "evil.example"}).text == "http://evil.example/where"
+    )
+    assert note_says("05-localhost.md", "a client can write anything there")
+
+
+def test_trusted_hosts_refuses_any_other_host_with_400():
+    client = app_building_external_urls(TRUSTED_HOSTS=["notes.example.org"]).test_client()
+    assert client.get("/where", headers={"Host": "evil.example"}).status_code == 400
+    assert client.get("/where", headers={"Host": "notes.example.org"}).status_code == 200
+    assert note_says(
+        "05-localhost.md",
+        "list your site's names in the `TRUSTED_HOSTS` setting, and Flask answers "
+        "`400 Bad Request` to any other `Host`",
+    )
+
+
+def test_server_name_replaces_the_host_header_in_external_urls():
+    client = app_building_external_urls(SERVER_NAME="notes.example.org").test_client()
+    answer = client.get("/where", headers={"Host": "evil.example"})
+    assert answer.text == "http://notes.example.org/where"
+    assert note_says(
+        "05-localhost.md", "Flask builds full URLs from that name instead of from the header"
+    )
+
+
+# Routes
+
+
+def test_the_int_converter_accepts_leading_zeros(project_settings):
+    (padded,) = run_block(project_settings, "routes", "GET /lessons/03")
+    assert padded.response.status_code == 200
+    assert padded.response.body.startswith(b"Lesson number 3;")
+    assert note_says("06-routes.md", "`/lessons/03` also reaches lesson 3")
+
+
+def test_the_int_converter_refuses_a_sign(project_settings):
+    (negative,) = run_block(project_settings, "routes", "GET /lessons/-1")
+    assert negative.response.status_code == 404
+    assert note_says("06-routes.md", "digits only: 0 or more, no sign")
