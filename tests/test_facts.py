@@ -9,13 +9,17 @@ itself use a small app made in the test.
 
 from __future__ import annotations
 
+import base64
+import http.client
+
 import pytest
-from flask import Flask, url_for
+from flask import Flask, request, session, url_for
 from flask_exchanges.blocks import run_exchange_block
 from flask_exchanges.parse import ExchangeBlock, find_blocks
 from flask_exchanges.run import Exchange, RunSettings
 
 from tests.notes import CONTENT
+from tests.test_real_server import development_server
 
 
 def note_says(note: str, words: str) -> bool:
@@ -168,3 +172,85 @@ def test_the_int_converter_refuses_a_sign(project_settings):
     (negative,) = run_block(project_settings, "routes", "GET /lessons/-1")
     assert negative.response.status_code == 404
     assert note_says("06-routes.md", "digits only: 0 or more, no sign")
+
+
+# HTTP methods
+
+
+def test_a_put_that_replaces_a_task_answers_200(project_settings):
+    (replaced,) = run_block(
+        project_settings,
+        "methods",
+        'PUT /tasks/1\nContent-Type: application/json\n\n{"title": "Reread", "done": true}',
+    )
+    assert replaced.response.status_code == 200
+    assert note_says(
+        "07-methods.md", "A `PUT` to a task that exists replaces it and answers `200 OK`"
+    )
+
+
+def test_a_text_plain_form_does_not_reach_request_form():
+    app = Flask(__name__)
+    app.post("/")(lambda: {"form": request.form, "raw": request.get_data(as_text=True)})
+    body = "title=Homework\r\ndue=Friday\r\n"
+    answer = app.test_client().post("/", data=body, content_type="text/plain").get_json()
+    assert answer == {"form": {}, "raw": body}
+    assert note_says("07-methods.md", "Flask leaves it out of `request.form`")
+
+
+def test_the_session_cookie_can_be_read_by_anyone(project_settings):
+    (signed_up,) = run_block(
+        project_settings,
+        "methods",
+        "POST /signup\nContent-Type: application/x-www-form-urlencoded\n\nname=Grace",
+    )
+    cookie = signed_up.response.header("Set-Cookie")
+    data = cookie.removeprefix("session=").split(".")[0]
+    decoded = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)).decode()
+    assert note_says("07-methods.md", f"can decode it and read `{decoded}`")
+
+
+def test_a_changed_session_cookie_is_ignored():
+    app = Flask(__name__)
+    app.secret_key = "test"
+
+    @app.get("/set")
+    def set_role():
+        session["role"] = "student"
+        return "set"
+
+    @app.get("/role")
+    def role():
+        return session.get("role", "nobody")
+
+    client = app.test_client()
+    client.get("/set")
+    assert client.get("/role").text == "student"
+    _, signature = client.get_cookie("session").value.split(".", 1)
+    forged = base64.urlsafe_b64encode(b'{"role":"teacher"}').rstrip(b"=").decode()
+    client.set_cookie("session", f"{forged}.{signature}")
+    assert client.get("/role").text == "nobody"
+    assert note_says("07-methods.md", "if anyone changes the cookie, Flask notices and ignores it")
+
+
+# Responses: a crash under the development server
+
+
+def test_under_flask_run_debug_a_crash_gets_the_debugger_page_with_status_500(project_settings):
+    with development_server("responses", project_settings.epoch) as (port, _):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/average", headers={"Host": "localhost"})
+        reply = connection.getresponse()
+        page = reply.read().decode()
+        connection.close()
+    assert reply.status == 500
+    assert "ZeroDivisionError" in page and "Werkzeug Debugger" in page
+    assert "sum(marks) / len(marks)" in page, "the debugger shows the code that crashed"
+    assert note_says(
+        "08-responses.md",
+        "the answer is the debugger's page instead, with the traceback, and it is "
+        "sent with status `500` too",
+    )
+    assert note_says(
+        "05-localhost.md", "the debug page shows pieces of your code to whoever caused the crash"
+    )

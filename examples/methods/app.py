@@ -1,6 +1,7 @@
 """HTTP methods: the same path can do different things for GET, POST, PUT, PATCH and DELETE.
 
 The tasks live in a dictionary, so they last only while the server runs.
+A PUT answers 201 when it creates the task and 200 when it replaces one.
 The sign-up form shows the pattern every HTML form should follow: check the
 input (400 if it is wrong), and after a successful POST, redirect with 303
 so that reloading the page does not send the form again. The flash message
@@ -41,8 +42,9 @@ def show_task(task_id: int):
 @app.put("/tasks/<int:task_id>")
 def replace_task(task_id: int):
     data = request.get_json()
+    status = 200 if task_id in tasks else 201
     tasks[task_id] = {"title": data["title"], "done": data.get("done", False)}
-    return tasks[task_id]
+    return tasks[task_id], status
 
 
 @app.patch("/tasks/<int:task_id>")

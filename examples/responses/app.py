@@ -3,7 +3,9 @@
 A string, a dict or a tuple is turned into a response by Flask;
 ``make_response`` gives you the response object to change before it goes.
 ``redirect`` and ``abort`` answer with a 3xx or an error status, and an error
-handler replaces Flask's plain error page with our own.
+handler replaces Flask's plain error page with our own. ``/admin`` tells 401
+(log in first) from 403 (no, whoever you are), and ``/average`` has a bug, to
+show the 500 a crash gets.
 """
 
 from flask import Flask, abort, make_response, redirect, request, url_for
@@ -30,7 +32,7 @@ def create_note():
 @app.get("/custom")
 def custom():
     response = make_response("Made with make_response.")
-    response.headers["X-Lesson"] = "responses"
+    response.headers["Notes-Lesson"] = "responses"
     response.mimetype = "text/plain"
     return response
 
@@ -42,7 +44,15 @@ def old_page():
 
 @app.get("/admin")
 def admin():
-    abort(403)
+    if request.authorization is None:
+        return "Log in first.\n", 401, {"WWW-Authenticate": 'Basic realm="Admin area"'}
+    abort(403)  # Nobody is an administrator in this example.
+
+
+@app.get("/average")
+def average():
+    marks = []  # The bug: nobody has handed in any work yet.
+    return {"average": sum(marks) / len(marks)}
 
 
 @app.errorhandler(404)
