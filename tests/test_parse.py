@@ -85,6 +85,14 @@ GET /x
     assert block.preview
     assert block.expected_status(0) == 404
     assert block.debug, "examples run in debug mode unless the block says debug=off"
+    assert block.request_headers is None, "every header sent is shown unless the block says"
+
+
+def test_request_headers_names_the_headers_added_by_the_client_to_show():
+    (block,) = blocks_of("```exchange example=a request-headers=Host,Cookie\nGET /x\n```")
+    assert block.request_headers == ("Host", "Cookie")
+    (block,) = blocks_of("```exchange example=a request-headers=\nGET /x\n```")
+    assert block.request_headers == (), "an empty list hides every header the client added"
 
 
 def test_debug_off_runs_the_app_as_plain_flask_run_and_other_values_are_refused():

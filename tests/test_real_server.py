@@ -3,9 +3,10 @@
 For every exchange block, a fresh ``flask run --debug`` (as ``invoke
 example`` starts it, so state from one block cannot leak into the next; plain
 ``flask run`` for a block marked ``debug=off``) listens on a free port with
-the build's clock, and the block's requests go to it over real HTTP, with the
-same ``Host`` the test client uses. Only the headers a real server adds on
-its own are left out of the comparison.
+the build's clock, and the block's requests go to it over real HTTP with the
+very headers the page shows the test client sent (``Host``, ``User-Agent``,
+``Cookie``...). Only the headers a real server adds on its own are left out
+of the comparison.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.cookies import SimpleCookie
 
 import pytest
 from flask_exchanges.blocks import run_exchange_block
@@ -90,23 +90,24 @@ def wait_for(port: int, process: subprocess.Popen) -> None:
 
 
 def send_over_http(port: int, exchanges: list[Exchange]) -> list[HttpResponse]:
-    """Send the requests as the build resolved them, keeping cookies like a browser."""
-    cookies: dict[str, str] = {}
+    """Send each request as the page shows it: the very headers the build's client sent.
+
+    ``http.client`` adds no header of its own here (no ``Host``, no
+    ``Accept-Encoding``), so the server gets exactly what the page shows.
+    """
     responses = []
     for exchange in exchanges:
         request = exchange.request
-        headers = {"Host": "localhost", **dict(request.headers)}
-        if cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        connection.request(request.method, request.target, wire_body(request), headers)
+        connection.putrequest(
+            request.method, request.target, skip_host=True, skip_accept_encoding=True
+        )
+        for name, value in exchange.sent_headers:
+            connection.putheader(name, value)
+        connection.endheaders(wire_body(request))
         reply = connection.getresponse()
         body = reply.read()
         connection.close()
-        for name, value in reply.getheaders():
-            if name.lower() == "set-cookie":
-                for morsel in SimpleCookie(value).values():
-                    cookies[morsel.key] = morsel.value
         status = f"{reply.status} {reply.reason}"
         responses.append(
             without_server_headers(HttpResponse(status, tuple(reply.getheaders()), body))

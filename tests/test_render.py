@@ -12,13 +12,17 @@ from flask_exchanges.run import Exchange, HttpResponse
 
 
 def block(fence: str = "exchange example=demo", request: str = "GET /"):
-    (parsed,) = find_blocks([f"```{fence}", request, "```"], "content/note.md")
+    (parsed,) = find_blocks([f"```{fence}", *request.split("\n"), "```"], "content/note.md")
     return parsed
+
+
+SENT_BY_THE_CLIENT = (("Host", "localhost"), ("User-Agent", "Werkzeug/3.1.9"))
 
 
 def exchange_for(parsed, body: bytes, *headers: tuple[str, str], status: str = "200 OK"):
     response = HttpResponse(status, (("Content-Type", "text/html; charset=utf-8"), *headers), body)
-    return Exchange(parsed.requests[0], response)
+    request = parsed.requests[0]
+    return Exchange(request, response, (*SENT_BY_THE_CLIENT, *request.headers))
 
 
 def text_of(html: str) -> str:
@@ -116,3 +120,20 @@ def test_a_block_without_debug_mode_says_so_for_the_live_panel():
         parsed = block(fence)
         html = render_exchanges(parsed, [exchange_for(parsed, b"x")], "/live/examples/demo.json")
         assert ('data-debug="off"' in html) is marked
+
+
+def test_the_request_shows_every_header_sent_and_marks_the_ones_the_client_added():
+    parsed = block(request="GET /\nAccept: text/plain")
+    html = render_exchanges(parsed, [exchange_for(parsed, b"")], "/live/examples/demo.json")
+    text = text_of(html)
+    assert "GET / HTTP/1.1\nHost: localhost\nUser-Agent: Werkzeug/3.1.9\nAccept: text/plain" in text
+    assert '<div class="exchange-request" data-added="Host,User-Agent">' in html
+
+
+def test_request_headers_hides_headers_the_client_added_but_never_those_written():
+    parsed = block("exchange example=demo request-headers=host", "GET /\nAccept: text/plain")
+    html = render_exchanges(parsed, [exchange_for(parsed, b"")], "/live/examples/demo.json")
+    text = text_of(html)
+    assert "Host: localhost\nAccept: text/plain" in text
+    assert "User-Agent" not in text
+    assert 'data-added="Host"' in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import time
 
 import pytest
@@ -68,6 +70,74 @@ def test_cookies_persist_between_requests_of_one_block(make_example, scratch_set
     )
     exchanges = run_requests(scratch_settings, "count", (get("/"), get("/"), get("/")))
     assert [e.response.body for e in exchanges] == [b"1", b"2", b"3"]
+    first, second, _ = exchanges
+    assert "Cookie" not in dict(first.sent_headers)
+    set_cookie = first.response.header("Set-Cookie")
+    assert dict(second.sent_headers)["Cookie"] == set_cookie.split(";")[0]
+    assert "Cookie" in second.added_headers
+
+
+def test_the_headers_sent_are_those_the_client_really_sent_host_first(
+    make_example, scratch_settings
+):
+    make_example(
+        "echo",
+        """
+        from flask import Flask, request
+        app = Flask(__name__)
+        @app.post("/")
+        def echo():
+            return sorted(request.headers.keys())
+        """,
+    )
+    post = HttpRequest(
+        "POST",
+        "/",
+        (("Content-Type", "text/plain"), ("X-CSRF-Token", "abc"), ("Accept", "a"), ("Accept", "b")),
+        "hello",
+        None,
+        1,
+    )
+    (exchange,) = run_requests(scratch_settings, "echo", (post,))
+    assert exchange.sent_headers == (
+        ("Host", "localhost"),
+        ("User-Agent", "Werkzeug/3.1.9"),
+        ("Content-Type", "text/plain"),
+        ("Content-Length", "5"),
+        ("X-CSRF-Token", "abc"),
+        ("Accept", "a, b"),
+    )
+    assert exchange.added_headers == ("Host", "User-Agent", "Content-Length")
+    seen_by_the_app = json.loads(exchange.response.body)
+    assert sorted(name.lower() for name, _ in exchange.sent_headers) == sorted(
+        name.lower() for name in seen_by_the_app
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "words"),
+    [
+        (("Cookie", "a=1"), "", "the client did not send the 'Cookie: a=1' written here"),
+        (
+            ("Content-Length", "99"),
+            "abc",
+            "the client sent 'Content-Length: 3', not the 'Content-Length: 99' written here "
+            "(the client counts the body itself): leave the header out",
+        ),
+    ],
+)
+def test_a_header_the_client_would_not_send_as_written_is_an_error(
+    make_example, scratch_settings, header, body, words
+):
+    make_example(
+        "plain",
+        "from flask import Flask\napp = Flask(__name__)\n"
+        "@app.route('/', methods=['GET', 'POST'])\ndef home():\n    return 'hi'\n",
+    )
+    request = HttpRequest("POST" if body else "GET", "/", (header,), body, None, 1)
+    with pytest.raises(RunError, match=re.escape(words)) as raised:
+        run_requests(scratch_settings, "plain", (request,))
+    assert raised.value.index == 0
 
 
 def test_a_named_response_header_feeds_a_later_request(make_example, scratch_settings):

@@ -21,7 +21,7 @@ from pathlib import Path
 from .parse import ExchangeBlock, HttpRequest
 from .run import Exchange, HttpResponse, RunSettings
 
-FORMAT = 3
+FORMAT = 4
 
 
 @functools.cache
@@ -57,6 +57,7 @@ def store(folder: Path, key: str, exchanges: list[Exchange]) -> None:
     entries = [
         {
             "request": asdict(e.request),
+            "sent_headers": e.sent_headers,
             "response": {
                 "status": e.response.status,
                 "headers": e.response.headers,
@@ -82,4 +83,5 @@ def _exchange(entry: dict) -> Exchange:
             tuple(tuple(h) for h in response["headers"]),
             base64.b64decode(response["body"]),
         ),
+        tuple(tuple(h) for h in entry["sent_headers"]),
     )

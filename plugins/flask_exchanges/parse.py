@@ -21,7 +21,15 @@ REFERENCE = re.compile(r"\{\{(?P<inner>[^}]*)\}\}")
 HEADER_REFERENCE = re.compile(r"^\s*(?P<name>\w+)\.response\.headers\.(?P<header>[\w-]+)\s*$")
 SEPARATOR = "###"
 
-EXCHANGE_OPTIONS = ("example", "expect", "headers", "lines", "preview", "debug")
+EXCHANGE_OPTIONS = (
+    "example",
+    "expect",
+    "headers",
+    "request-headers",
+    "lines",
+    "preview",
+    "debug",
+)
 INCLUDE_OPTIONS = ("example", "file", "lines", "function")
 DEFAULT_BODY_LINES = 30
 
@@ -58,6 +66,7 @@ class ExchangeBlock:
     body_lines: int
     preview: bool
     debug: bool = True
+    request_headers: tuple[str, ...] | None = None
 
     def expected_status(self, index: int) -> int | None:
         """The status the request at ``index`` must get, or None if any will do."""
@@ -141,6 +150,12 @@ def _parse_int(note: str, line: int, option: str, value: str) -> int:
     return int(value)
 
 
+def _parse_names(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(name.strip() for name in value.split(",") if name.strip())
+
+
 def _parse_switch(note: str, line: int, option: str, value: str) -> bool:
     if value not in ("on", "off"):
         raise BlockError(note, line, f"option {option}={value!r} must be on or off")
@@ -166,7 +181,6 @@ def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str])
             f"expect= lists {len(expect)} statuses for {len(requests)} requests",
             example=example,
         )
-    headers = options.get("headers")
     return ExchangeBlock(
         note=note,
         line=line,
@@ -175,7 +189,8 @@ def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str])
         example=example,
         requests=requests,
         expect=expect,
-        headers=tuple(h.strip() for h in headers.split(",") if h.strip()) if headers else None,
+        headers=_parse_names(options.get("headers")),
+        request_headers=_parse_names(options.get("request-headers")),
         body_lines=_parse_int(note, line, "lines", options.get("lines", str(DEFAULT_BODY_LINES))),
         preview="preview" in options,
         debug=_parse_switch(note, line, "debug", options.get("debug", "on")),

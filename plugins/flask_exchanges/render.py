@@ -29,6 +29,7 @@ from .highlight import RoleFormatter
 from .include import IncludedSource
 from .parse import ExchangeBlock, HttpRequest
 from .run import Exchange, HttpResponse
+from .sent import Headers
 
 NEWLINE = "\n"
 FORMATTER = RoleFormatter(cssclass="highlight", wrapcode=True)
@@ -73,10 +74,14 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
         )
     request = exchange.request
     request_type = next((v for k, v in request.headers if k.lower() == "content-type"), "")
+    shown = _shown_request_headers(block, exchange)
+    # The live panel re-sends only what the author wrote; its own client adds the rest.
+    added = ",".join(name for name, _ in shown if name in exchange.added_headers)
     return (
         '<div class="exchange-step">\n'
-        '<div class="exchange-request"><p class="exchange-label">Request</p>\n'
-        f"{_highlight_message(_request_head(request), request.body, request_type)}</div>\n"
+        f'<div class="exchange-request" data-added="{escape(added)}">'
+        '<p class="exchange-label">Request</p>\n'
+        f"{_highlight_message(_request_head(request, shown), request.body, request_type)}</div>\n"
         '<div class="exchange-response"><p class="exchange-label">Response</p>\n'
         f"{_highlight_message(_response_head(block, response), shown_body, content_type)}"
         f"{_fold(lines[block.body_lines :], content_type)}{preview}</div>\n"
@@ -95,10 +100,26 @@ def _fold(rest: list[str], content_type: str) -> str:
     )
 
 
-def _request_head(request: HttpRequest) -> list[str]:
+def _shown_request_headers(block: ExchangeBlock, exchange: Exchange) -> Headers:
+    """The headers sent, less those the client added that ``request-headers=`` leaves out.
+
+    Headers the block writes are always shown: the live panel reads them from the page.
+    """
+    if block.request_headers is None:
+        return exchange.sent_headers
+    wanted = {name.lower() for name in block.request_headers}
+    added = set(exchange.added_headers)
+    return tuple(
+        (name, value)
+        for name, value in exchange.sent_headers
+        if name not in added or name.lower() in wanted
+    )
+
+
+def _request_head(request: HttpRequest, headers: Headers) -> list[str]:
     """The request line and headers, the way a ``.http`` file writes them."""
     lines = [f"{request.method} {request.target} HTTP/1.1"]
-    return lines + [f"{name}: {value}" for name, value in request.headers]
+    return lines + [f"{name}: {value}" for name, value in headers]
 
 
 def _response_head(block: ExchangeBlock, response: HttpResponse) -> list[str]:

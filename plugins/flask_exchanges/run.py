@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .forker import shared_forker
 from .parse import HttpRequest, resolve_references
 from .pinning import pin_mtimes
+from .sent import Headers, added_names, sent_headers, unsent_problem
 
 if TYPE_CHECKING:
     from flask.testing import FlaskClient
@@ -47,10 +48,20 @@ class HttpResponse:
 
 @dataclass(frozen=True)
 class Exchange:
-    """A request with its references resolved, and the response it got."""
+    """A request with its references resolved, the response it got, and what was sent.
+
+    ``sent_headers`` are the request's headers as the client sent them: those
+    written in the block and those the client added (see ``sent``).
+    """
 
     request: HttpRequest
     response: HttpResponse
+    sent_headers: Headers
+
+    @property
+    def added_headers(self) -> tuple[str, ...]:
+        """The names of the headers the client added to those written."""
+        return added_names(self.request, self.sent_headers)
 
 
 class RunError(Exception):
@@ -178,13 +189,17 @@ def _serve(
     for request in requests:
         resolved = _resolve(request, named)
         try:
-            response = _send(client, resolved)
+            exchange = _send(client, resolved)
         except BaseException as error:
             sender.send(("error", _describe(error, "the view raised an exception")))
             return
+        problem = unsent_problem(resolved, exchange.sent_headers)
+        if problem:
+            sender.send(("error", problem))
+            return
         if request.name:
-            named[request.name] = {k.lower(): v for k, v in response.headers}
-        sender.send(("ok", Exchange(resolved, response)))
+            named[request.name] = {k.lower(): v for k, v in exchange.response.headers}
+        sender.send(("ok", exchange))
 
 
 def _resolve(request: HttpRequest, named: dict[str, dict[str, str]]) -> HttpRequest:
@@ -206,18 +221,20 @@ def wire_body(request: HttpRequest) -> bytes | None:
     return request.body.encode()
 
 
-def _send(client: FlaskClient, request: HttpRequest) -> HttpResponse:
+def _send(client: FlaskClient, request: HttpRequest) -> Exchange:
     response = client.open(
         request.target,
         method=request.method,
         headers=list(request.headers),
         data=wire_body(request),
     )
-    return HttpResponse(
+    received = HttpResponse(
         status=response.status,
         headers=tuple(response.headers.items()),
         body=response.get_data(),
     )
+    # The request the client built, its Cookie header included: the app saw this.
+    return Exchange(request, received, sent_headers(request, response.request.headers.items()))
 
 
 def _describe(error: BaseException, what: str) -> str:
