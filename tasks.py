@@ -22,6 +22,8 @@ from pelican.log import init as init_logging
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
 
+from plugins.flask_exchanges.examples import find_examples, is_example
+
 HERE = Path(__file__).resolve().parent
 SETTINGS_FILE_BASE = "pelicanconf.py"
 SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(HERE / SETTINGS_FILE_BASE))}
@@ -207,8 +209,8 @@ def gh_pages(c):
 @task(help={"name": "the example's folder under examples/", "port": "port to listen on"})
 def example(c, name, port=5000):
     """Run examples/<name> with Flask's development server, and print its URL."""
-    if not (HERE / "examples" / name / "app.py").is_file():
-        known = sorted(p.parent.name for p in (HERE / "examples").glob("*/app.py"))
+    if not is_example(HERE / "examples" / name):
+        known = [folder.name for folder in find_examples(HERE / "examples")]
         raise Exit(f"No example {name!r}. Examples: {', '.join(known)}", code=2)
     print(f"Example {name!r}: open http://127.0.0.1:{port}/ (Ctrl+C to stop)", flush=True)
     app = f"plugins.flask_exchanges.loading:create_app({name!r})"

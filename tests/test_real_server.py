@@ -23,8 +23,9 @@ from contextlib import contextmanager
 
 import pytest
 from flask_exchanges.blocks import run_exchange_block
+from flask_exchanges.examples import app_spec
 from flask_exchanges.parse import HttpRequest
-from flask_exchanges.run import Exchange, HttpResponse, run_requests, wire_body
+from flask_exchanges.run import Exchange, HttpResponse, RunSettings, run_requests, wire_body
 
 from tests.notes import ROOT, exchange_blocks
 
@@ -182,3 +183,30 @@ def test_under_debug_the_debugger_page_itself_is_a_500(tmp_path, make_example, s
     assert reply.status == 500
     assert "ZeroDivisionError" in body
     assert "Werkzeug Debugger" in body
+
+
+def test_a_package_example_started_with_its_spec_answers_as_the_build_does(tmp_path):
+    """``flask --app "shop:create_app()" run`` in the example's folder, as a student runs it."""
+    from tests.test_examples import SHOP, get, write_example
+
+    folder = write_example(tmp_path / "examples", "shop", SHOP)
+    requests = (get("/"), get("/catalog/"))
+    settings = RunSettings(examples=tmp_path / "examples", timeout=10.0, epoch=1_700_000_000)
+    built = run_requests(settings, "shop", requests)
+    port = free_port()
+    command = [sys.executable, "-m", "flask", "--app", app_spec(folder), "run", "--debug"]
+    process = subprocess.Popen(
+        [*command, "--no-reload", "--port", str(port)],
+        cwd=folder,
+        env={k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "FLASK_APP"}},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for(port, process)
+        real = send_over_http(port, built)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert real == [without_server_headers(exchange.response) for exchange in built]
+    assert [response.status_code for response in real] == [200, 200]

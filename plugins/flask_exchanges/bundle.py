@@ -12,6 +12,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from .examples import find_examples
+
 FOLDER = "live/examples"
 
 
@@ -39,7 +41,7 @@ def bundle_path(example_dir: Path, epoch: int) -> str:
 
 def write_bundles(examples: Path, epoch: int, output: Path) -> None:
     """Write the bundle of every example into ``output``."""
-    for app in sorted(examples.glob("*/app.py")):
-        target = output / bundle_path(app.parent, epoch)
+    for example_dir in find_examples(examples):
+        target = output / bundle_path(example_dir, epoch)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(bundle_bytes(app.parent, epoch))
+        target.write_bytes(bundle_bytes(example_dir, epoch))

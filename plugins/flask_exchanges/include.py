@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BlockError
+from .examples import is_example
 from .parse import IncludeBlock
 
 
@@ -25,7 +26,7 @@ class IncludedSource:
 def read_include(block: IncludeBlock, examples: Path) -> IncludedSource:
     """Return the whole file, the line range, or the function the block names."""
     example_dir = (examples / block.example).resolve()
-    if not (example_dir / "app.py").is_file():
+    if not is_example(example_dir):
         raise _error(block, "no such example")
     path = (example_dir / block.file).resolve()
     if not path.is_relative_to(example_dir) or not path.is_file():

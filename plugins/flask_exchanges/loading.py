@@ -1,51 +1,64 @@
 """Load an example app the same way for the build, the tests and `invoke example`.
 
-An example is a folder holding ``app.py`` (which defines ``app``), and
-perhaps ``templates/`` and ``static/``. Loading it changes the process (the
-working directory, ``sys.path``, the clock), so the build does it only in a
+An example is a folder holding ``app.py``, or a package named by its
+``.flaskenv`` (see ``examples``); it is loaded with Flask's own code for
+``flask --app``. Loading it changes the process (the working directory,
+``sys.path``, ``sys.modules``, the clock), so the build does it only in a
 fresh child process, one per block.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
-import sys
 from pathlib import Path
 
 import time_machine
 from flask import Flask
+from flask.cli import ScriptInfo
 
+from .examples import app_spec
 from .pinning import pin_mtimes, source_date_epoch
 
 
 def load_app(example_dir: Path, *, frozen_at: int | None = None) -> Flask:
-    """Import ``app.py`` from ``example_dir`` and return its ``app``.
+    """Load the example's app as ``flask --app <spec>`` does from inside its folder.
 
-    The process moves into the example's folder and the app's root becomes
-    ``.``: Werkzeug mixes the absolute path of a static file into its
-    ``ETag``, and a relative root keeps that value the same in every clone.
-    With ``frozen_at``, the clock stands still at that Unix time and
-    ``random`` is seeded from it, so responses do not depend on when the
-    build runs.
+    The spec is the example's (``app``, or ``FLASK_APP`` in its
+    ``.flaskenv``). The process moves into the example's folder, and every
+    path Flask serves files from is made relative to it: Werkzeug mixes the
+    path of a static file into its ``ETag``, and a relative path keeps that
+    value the same in every clone. With ``frozen_at``, the clock stands still
+    at that Unix time and ``random`` is seeded from it, so responses do not
+    depend on when the build runs.
     """
     example_dir = example_dir.resolve()
     if frozen_at is not None:
         time_machine.travel(frozen_at, tick=False).start()
         random.seed(frozen_at)
     os.chdir(example_dir)
-    sys.path.insert(0, str(example_dir))
-    spec = importlib.util.spec_from_file_location("app", example_dir / "app.py")
-    assert spec and spec.loader, "a path ending in .py always has a loader"
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["app"] = module
-    spec.loader.exec_module(module)
-    app = getattr(module, "app", None)
-    if not isinstance(app, Flask):
-        raise LookupError(f"{example_dir.name}/app.py defines no Flask object named 'app'")
-    app.root_path = "."
+    app = ScriptInfo(app_import_path=app_spec(example_dir), set_debug_flag=False).load_app()
+    _make_paths_relative(app, example_dir)
     return app
+
+
+def _make_paths_relative(app: Flask, folder: Path) -> None:
+    """Point the app and its blueprints at their files by paths relative to ``folder``.
+
+    Flask joins the app's ``root_path`` to a static file's path twice on the
+    way to ``send_file`` (harmless only for an absolute root or ``.``), so
+    the app's root becomes ``.`` and its static and template folders carry
+    the rest; a blueprint's folders hang from its own ``root_path``.
+    """
+    static = app.static_folder
+    templates = app.template_folder and os.path.join(app.root_path, app.template_folder)
+    app.root_path = "."
+    if static is not None:
+        app.static_folder = os.path.relpath(static, folder)
+    if templates:
+        app.template_folder = os.path.relpath(templates, folder)
+    for blueprint in app.blueprints.values():
+        blueprint.root_path = os.path.relpath(blueprint.root_path, folder)
 
 
 def warm_up() -> None:

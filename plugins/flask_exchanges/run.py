@@ -1,9 +1,10 @@
 """Run a block's requests against its example with Flask's test client.
 
 Each block runs in a child process forked for it alone (see ``forker``): two
-examples both called ``app.py`` never share modules, a crash or a hang stays
-in the child, and a request that does not answer in time is cut off by
-killing it. Several blocks can run at once. What comes back is plain data.
+examples both called ``app.py`` (or two packages of one name) never share
+modules, a crash or a hang stays in the child, and a request that does not
+answer in time is cut off by killing it. Several blocks can run at once.
+What comes back is plain data.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .examples import describe_app, find_examples, is_example
 from .forker import shared_forker
 from .parse import HttpRequest, resolve_references
 from .pinning import pin_mtimes
@@ -95,8 +97,8 @@ class BlockRun:
         debug: bool = True,
     ) -> None:
         example_dir = settings.examples / example
-        if not (example_dir / "app.py").is_file():
-            known = sorted(p.name for p in settings.examples.iterdir() if (p / "app.py").is_file())
+        if not is_example(example_dir):
+            known = [folder.name for folder in find_examples(settings.examples)]
             raise RunError(f"no such example (examples: {', '.join(known)})", None)
         pin_mtimes(example_dir, settings.epoch)
         self._requests = requests
@@ -171,13 +173,15 @@ def _serve(
     """Child process: load the app, then answer each request or report why not."""
     from .loading import load_app
 
+    # As under `invoke example` (flask run --debug, which sets FLASK_DEBUG
+    # before loading, so a factory sees it): same answers, such as indented
+    # JSON, and an exception reaches us instead of becoming a 500.
+    os.environ["FLASK_DEBUG"] = "1" if debug else "0"
     try:
         app = load_app(example_dir, frozen_at=epoch)
     except BaseException as error:  # even SystemExit must reach the author as a message
-        sender.send(("error", _describe(error, "loading app.py failed")))
+        sender.send(("error", _describe(error, f"loading {describe_app(example_dir)} failed")))
         return
-    # As under `invoke example` (flask run --debug): same answers, such as
-    # indented JSON, and an exception reaches us instead of becoming a 500.
     # Without debug, as under plain `flask run`, Flask's handler answers 500;
     # the traceback it logs is not part of the exchange, and in the build's
     # output it would read as a failure.

@@ -2,14 +2,15 @@
 
 The worker writes each panel's files into a folder of its own, then calls
 ``load`` and ``send`` here. An app is loaded the way the build loads it
-(module ``app``, root ``.``, files dated and ``random`` seeded from the
-build's moment), so the same requests give the same answers.
+(``flask --app`` with the example's spec from its ``.flaskenv``, paths
+relative to its folder, files dated and ``random`` seeded from the build's
+moment), so the same requests give the same answers.
 """
 
 from __future__ import annotations
 
 import base64
-import importlib.util
+import importlib
 import json
 import os
 import random
@@ -20,22 +21,53 @@ apps: dict[str, object] = {}
 
 
 def load(panel: str, folder: str, epoch: int) -> None:
-    """Import ``folder/app.py`` afresh as panel ``panel``'s app."""
+    """Import the app in ``folder`` afresh, as ``flask --app`` would, as panel ``panel``'s app."""
+    from flask.cli import ScriptInfo
+
     for root, _, files in os.walk(folder):
         for name in files:
             os.utime(os.path.join(root, name), (epoch, epoch))
     os.chdir(folder)
     random.seed(epoch)
-    sys.modules.pop("app", None)
-    sys.path[:] = [folder, *(p for p in sys.path if not p.startswith("/examples/"))]
-    spec = importlib.util.spec_from_file_location("app", os.path.join(folder, "app.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["app"] = module
-    spec.loader.exec_module(module)
-    app = module.app
-    app.root_path = "."
+    for name, module in list(sys.modules.items()):
+        if (getattr(module, "__file__", None) or "").startswith("/examples/"):
+            del sys.modules[name]
+    sys.path[:] = [p for p in sys.path if not p.startswith("/examples/")]
+    importlib.invalidate_caches()  # the folder's files were written a moment ago
+    os.environ["FLASK_DEBUG"] = "1"  # as the build does: a factory may look at it
+    app = ScriptInfo(app_import_path=_app_spec(folder), set_debug_flag=False).load_app()
+    _make_paths_relative(app, folder)
     app.debug = True
     apps[panel] = (folder, app.test_client())
+
+
+def _app_spec(folder: str) -> str:
+    """``FLASK_APP`` in the folder's ``.flaskenv``, or ``app``: as ``flask_exchanges.examples``."""
+    path = os.path.join(folder, ".flaskenv")
+    if not os.path.isfile(path):
+        return "app"
+    with open(path, encoding="utf-8") as env_file:
+        lines = env_file.read().splitlines()
+    for line in lines:
+        name, equals, value = line.strip().removeprefix("export ").partition("=")
+        if equals and name.strip() == "FLASK_APP" and value.strip():
+            value = value.strip()
+            quoted = len(value) >= 2 and value[0] == value[-1] and value[0] in "'\""
+            return value[1:-1] if quoted else value
+    return "app"
+
+
+def _make_paths_relative(app, folder: str) -> None:
+    """Root ``.`` and folders relative to ``folder``, as ``flask_exchanges.loading`` does."""
+    static = app.static_folder
+    templates = app.template_folder and os.path.join(app.root_path, app.template_folder)
+    app.root_path = "."
+    if static is not None:
+        app.static_folder = os.path.relpath(static, folder)
+    if templates:
+        app.template_folder = os.path.relpath(templates, folder)
+    for blueprint in app.blueprints.values():
+        blueprint.root_path = os.path.relpath(blueprint.root_path, folder)
 
 
 def send(panel: str, request_json: str) -> str:

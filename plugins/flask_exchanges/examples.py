@@ -1,0 +1,57 @@
+"""What counts as an example, and how a student names its app to ``flask --app``.
+
+An example is a folder under ``examples/`` holding either ``app.py`` (a
+module that defines ``app``), or a ``.flaskenv`` file, Flask's own dotenv
+file, with a line such as ``FLASK_APP=shop:create_app()``: the value is
+exactly what a student passes to ``flask --app`` from inside the folder.
+Without that line the app is ``app``, as for ``flask --app app``.
+
+This module imports nothing from Flask, so the build process can use it
+without paying for Flask.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DEFAULT_SPEC = "app"
+ENV_FILE = ".flaskenv"
+
+
+def is_example(folder: Path) -> bool:
+    """Whether ``folder`` holds an example app: an ``app.py`` or a ``.flaskenv``."""
+    return (folder / "app.py").is_file() or (folder / ENV_FILE).is_file()
+
+
+def find_examples(examples_dir: Path) -> list[Path]:
+    """Every example folder directly under ``examples_dir``, sorted by name."""
+    if not examples_dir.is_dir():
+        return []
+    return sorted(folder for folder in examples_dir.iterdir() if is_example(folder))
+
+
+def app_spec(folder: Path) -> str:
+    """What ``flask --app`` needs to find the example's app, such as ``shop:create_app()``.
+
+    It is the value of ``FLASK_APP`` in the folder's ``.flaskenv`` (quotes
+    removed, as python-dotenv removes them), or ``app``.
+    """
+    env_file = folder / ENV_FILE
+    if env_file.is_file():
+        for line in env_file.read_text(encoding="utf-8").splitlines():
+            name, equals, value = line.strip().removeprefix("export ").partition("=")
+            if equals and name.strip() == "FLASK_APP" and value.strip():
+                return _unquoted(value.strip())
+    return DEFAULT_SPEC
+
+
+def describe_app(folder: Path) -> str:
+    """How messages name the app: ``app.py``, or ``--app shop:create_app()``."""
+    spec = app_spec(folder)
+    return "app.py" if spec == DEFAULT_SPEC else f"--app {spec}"
+
+
+def _unquoted(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
