@@ -13,7 +13,7 @@ import base64
 import http.client
 
 import pytest
-from flask import Flask, request, session, url_for
+from flask import Flask, render_template, render_template_string, request, session, url_for
 from flask_exchanges.blocks import run_exchange_block
 from flask_exchanges.parse import ExchangeBlock, find_blocks
 from flask_exchanges.run import Exchange, RunSettings
@@ -254,3 +254,74 @@ def test_under_flask_run_debug_a_crash_gets_the_debugger_page_with_status_500(pr
     assert note_says(
         "05-localhost.md", "the debug page shows pieces of your code to whoever caused the crash"
     )
+
+
+# Templates: what autoescaping covers
+
+
+@pytest.fixture
+def render(tmp_path):
+    """Render ``source`` as an ``.html`` template file, a new file each time."""
+    app = Flask(__name__, template_folder=str(tmp_path))
+    written = iter(range(1000))
+
+    def render(source: str, **values: object) -> str:
+        name = f"page{next(written)}.html"
+        (tmp_path / name).write_text(source)
+        with app.app_context():
+            return render_template(name, **values)
+
+    return render
+
+
+@pytest.mark.parametrize(
+    ("name", "escaped"),
+    [
+        ("page.html", True),
+        ("page.htm", True),
+        ("page.xml", True),
+        ("page.xhtml", True),
+        ("picture.svg", True),
+        ("message.txt", False),
+    ],
+)
+def test_autoescaping_goes_by_the_template_name(tmp_path, name, escaped):
+    (tmp_path / name).write_text("{{ value }}")
+    app = Flask(__name__, template_folder=str(tmp_path))
+    with app.app_context():
+        assert (render_template(name, value="<b>") == "&lt;b&gt;") is escaped
+        assert render_template_string("{{ value }}", value="<b>") == "&lt;b&gt;"
+    assert note_says(
+        "09-templates.md",
+        "Flask turns autoescaping on for templates whose names end in `.html`, `.htm`, "
+        "`.xml`, `.xhtml` or `.svg`, and for templates made from a string with "
+        "`render_template_string`. A `.txt` template is not escaped.",
+    )
+
+
+def test_escaping_codes_the_five_characters(render):
+    assert render("{{ v }}", v="<>&'\"") == "&lt;&gt;&amp;&#39;&#34;"
+    assert note_says("09-templates.md", "Escaping turns `<`, `>`, `&`, `'` and `\"` into codes")
+
+
+def test_safe_switches_escaping_off(render):
+    assert render("{{ v|safe }}", v="<b>") == "<b>"
+    assert note_says("09-templates.md", "`|safe` switches it off for one value")
+
+
+def test_an_unquoted_attribute_takes_a_second_attribute(render):
+    page = render("<input value={{ name }}>", name="x onfocus=alert(1)")
+    assert page == "<input value=x onfocus=alert(1)>"
+    assert note_says("09-templates.md", "the name `x onfocus=alert(1)` adds one")
+
+
+def test_a_javascript_url_has_nothing_to_escape(render):
+    page = render('<a href="{{ url }}">', url="javascript:alert(1)")
+    assert page == '<a href="javascript:alert(1)">'
+    assert note_says("09-templates.md", "the address `javascript:alert(1)` has nothing to escape")
+
+
+def test_inside_a_script_escaping_does_not_help_but_tojson_does(render):
+    assert render("let n = {{ n }};", n="1; alert(1)") == "let n = 1; alert(1);"
+    assert render("let n = {{ n|tojson }};", n="1; alert(1)") == 'let n = "1; alert(1)";'
+    assert note_says("09-templates.md", "the value `1; alert(1)` has nothing to escape either")

@@ -3,7 +3,8 @@
 Static files come with validators (``ETag``, ``Last-Modified``) so a browser
 can ask "has it changed?" and get a short ``304 Not Modified``. Files whose
 URL holds a hash of their content can be kept for a year: a new version gets
-a new URL.
+a new URL. The page that links to them is sent with ``no-cache``, so browsers
+check it on every visit and learn the new names.
 """
 
 import hashlib
@@ -29,11 +30,14 @@ HASHED = {hashed_name(p): p.name for p in Path(app.static_folder).iterdir()}
 def home():
     busted = url_for("static", filename="style.css", v=2)
     hashed = url_for("asset", name=hashed_name(Path(app.static_folder, "style.css")))
-    return f"""<!doctype html>
+    response = app.make_response(f"""<!doctype html>
 <title>Caching</title>
 <link rel="stylesheet" href="{hashed}">
 <p>Busted by query string: {busted}</p>
-"""
+""")
+    # The page keeps its URL when it changes, so browsers must ask every time.
+    response.cache_control.no_cache = True
+    return response
 
 
 @app.get("/assets/<name>")
