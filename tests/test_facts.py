@@ -11,9 +11,26 @@ from __future__ import annotations
 
 import base64
 import http.client
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
 
+import flask.cli
+import flask.helpers
 import pytest
-from flask import Flask, render_template, render_template_string, request, session, url_for
+from click.testing import CliRunner
+from flask import (
+    Flask,
+    redirect,
+    render_template,
+    render_template_string,
+    request,
+    send_from_directory,
+    session,
+    url_for,
+)
 from flask_exchanges.blocks import run_exchange_block
 from flask_exchanges.parse import ExchangeBlock, find_blocks
 from flask_exchanges.run import Exchange, RunSettings
@@ -325,3 +342,174 @@ def test_inside_a_script_escaping_does_not_help_but_tojson_does(render):
     assert render("let n = {{ n }};", n="1; alert(1)") == "let n = 1; alert(1);"
     assert render("let n = {{ n|tojson }};", n="1; alert(1)") == 'let n = "1; alert(1)";'
     assert note_says("09-templates.md", "the value `1; alert(1)` has nothing to escape either")
+
+
+# What a webserver is: the file name decides the type
+
+
+def test_a_file_is_typed_by_its_name_not_its_bytes(tmp_path):
+    (tmp_path / "looks-like-html.txt").write_text("<!doctype html><title>Hi</title>")
+    app = Flask(__name__)
+    app.get("/<name>")(lambda name: send_from_directory(tmp_path, name))
+    assert app.test_client().get("/looks-like-html.txt").mimetype == "text/plain"
+    assert note_says(
+        "01-webserver.md",
+        "The server does not look inside the file to decide it: it goes by the file's name.",
+    )
+
+
+# Static and dynamic content: url_for and JSON without debug mode
+
+
+def test_url_for_follows_the_app_to_another_address():
+    app = Flask(__name__)
+    app.get("/")(lambda: url_for("static", filename="style.css"))
+    client = app.test_client()
+    assert client.get("/").text == "/static/style.css"
+    assert client.get("/", base_url="http://localhost/course/").text == "/course/static/style.css"
+    assert note_says(
+        "02-static-content.md",
+        "If the app is ever moved to another address, `url_for` still gives the right one.",
+    )
+
+
+@pytest.mark.parametrize(("debug", "body"), [(False, b'{"a":1}\n'), (True, b'{\n  "a": 1\n}\n')])
+def test_json_is_indented_only_in_debug_mode(debug, body):
+    app = Flask(__name__)
+    app.debug = debug
+    app.get("/")(lambda: {"a": 1})
+    assert app.test_client().get("/").data == body
+    assert note_says("02-static-content.md", "Without debug mode it sends it on one line")
+
+
+# Flask as a webserver: contexts and the development server
+
+
+def test_request_outside_a_request_raises_an_error():
+    with pytest.raises(RuntimeError, match="outside of request context"):
+        request.method  # noqa: B018 (reading it is the test)
+    assert note_says(
+        "03-flask-webserver.md", "there is no request context, and using `request` raises an error"
+    )
+
+
+def test_flask_run_debug_reloads_debugs_and_threads_on_localhost_5000(monkeypatch, tmp_path):
+    """``flask run --debug`` as ``invoke example`` starts it, with the server itself replaced."""
+    (tmp_path / "facts_run_app.py").write_text("from flask import Flask\napp = Flask(__name__)\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", list(sys.path))  # loading the app adds tmp_path
+    monkeypatch.setenv("FLASK_DEBUG", "0")  # restored afterwards; --debug sets it
+    started = []
+    monkeypatch.setattr(
+        flask.cli, "run_simple", lambda *args, **options: started.append((args, options))
+    )
+    result = CliRunner().invoke(flask.cli.cli, ["--app", "facts_run_app", "run", "--debug"])
+    assert result.exit_code == 0, result.output
+    ((host, port, _), options) = started[0]
+    assert (host, port) == ("127.0.0.1", 5000)
+    assert options["use_reloader"] and options["use_debugger"] and options["threaded"]
+    assert note_says("03-flask-webserver.md", "it restarts when you save a file, shows a debugger")
+    assert note_says(
+        "03-flask-webserver.md", "The development server starts a new thread for each request"
+    )
+    assert note_says("05-localhost.md", "Flask's development server listens there unless you ask")
+    assert note_says(
+        "05-localhost.md", "Flask's development server uses port `5000` unless told otherwise"
+    )
+
+
+def test_flask_env_no_longer_turns_debug_mode_on(monkeypatch):
+    monkeypatch.setenv("FLASK_ENV", "development")
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    assert not flask.helpers.get_debug_flag()
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    assert flask.helpers.get_debug_flag()
+    sources = Path(flask.__file__).parent.rglob("*.py")
+    assert not any("FLASK_ENV" in source.read_text() for source in sources)
+    assert note_says(
+        "03-flask-webserver.md",
+        "Flask 2.3 removed that variable; today it is `flask run --debug`, or `FLASK_DEBUG=1`.",
+    )
+
+
+# Localhost and ports: a port taken
+
+
+def test_the_server_cannot_start_on_a_port_already_in_use(tmp_path):
+    (tmp_path / "app.py").write_text("from flask import Flask\napp = Flask(__name__)\n")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [sys.executable, "-m", "flask", "--app", "app", "run", "--port", str(port)]
+        result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=30)
+    assert result.returncode != 0
+    assert "Address already in use" in result.stderr
+    assert note_says(
+        "05-localhost.md",
+        "If a port is taken, the server cannot start and says the address is already in use.",
+    )
+
+
+# HTTP methods: HEAD
+
+
+def test_head_runs_the_view_and_sends_only_the_headers():
+    app = Flask(__name__)
+    ran = []
+
+    @app.get("/")
+    def view():
+        ran.append("view")
+        return "twelve bytes"
+
+    answer = app.test_client().head("/")
+    assert ran == ["view"]
+    assert answer.data == b"" and answer.content_length == len("twelve bytes")
+    assert note_says("07-methods.md", "Flask runs the view and sends only the headers")
+
+
+# Responses: redirects and error handlers
+
+
+def test_redirect_answers_302_unless_told_otherwise():
+    app = Flask(__name__)
+    app.get("/")(lambda: redirect("/elsewhere"))
+    assert app.test_client().get("/").status == "302 FOUND"
+    assert note_says("08-responses.md", "The default is `302 Found`")
+
+
+def test_an_error_handler_that_returns_no_status_sends_200():
+    app = Flask(__name__)
+    app.errorhandler(404)(lambda error: "<h1>Nothing here</h1>")
+    assert app.test_client().get("/missing").status_code == 200
+    assert note_says("08-responses.md", "without it, the error page would go out as a `200 OK`")
+
+
+# Caching: what a static file's ETag is made from
+
+
+def test_a_static_etag_changes_with_the_time_the_size_and_the_place(tmp_path):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "style.css").write_text("p { color: navy; }")
+        os.utime(tmp_path / folder / "style.css", (1_700_000_000, 1_700_000_000))
+    app = Flask(__name__)
+    app.get("/<folder>/<name>")(lambda folder, name: send_from_directory(tmp_path / folder, name))
+    client = app.test_client()
+
+    def etag() -> str:
+        return client.get("/one/style.css").headers["ETag"]
+
+    first = etag()
+    assert etag() == first
+    assert client.get("/two/style.css").headers["ETag"] != first, "another place"
+    os.utime(tmp_path / "one" / "style.css", (1_700_000_060, 1_700_000_060))
+    moved_in_time = etag()
+    assert moved_in_time != first, "another modification time"
+    (tmp_path / "one" / "style.css").write_text("p { color: darkslateblue; }")
+    os.utime(tmp_path / "one" / "style.css", (1_700_000_060, 1_700_000_060))
+    assert etag() != moved_in_time, "another size, same time"
+    assert note_says(
+        "10-caching.md", "Flask makes it from the file's modification time, size and location"
+    )
