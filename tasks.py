@@ -15,9 +15,8 @@ import tempfile
 from pathlib import Path
 
 from invoke import Exit, task
-from invoke.main import program
 from pelican import Pelican
-from pelican import main as pelican_main
+from pelican.log import LimitFilter
 from pelican.log import init as init_logging
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
@@ -41,20 +40,30 @@ CONFIG = {
     "host": "localhost",
     "port": 8000,
 }
+# How a build's warnings and errors read, in the terminal and in the author's loop's banner.
+MESSAGE_FORMAT = "%(levelname)s: %(message)s"
+# The author's loop reuses what Pelican read before, for the notes whose
+# examples did not change either (see plugins/flask_exchanges/dependencies.py).
+CONTENT_CACHE = {
+    "CACHE_CONTENT": True,
+    "LOAD_CONTENT_CACHE": True,
+    "CONTENT_CACHING_LAYER": "reader",
+}
 
 
-class ErrorCounter(logging.Handler):
-    """Counts the warnings and errors logged during a build; Pelican logs them and carries on.
+class ProblemLog(logging.Handler):
+    """Keeps the warnings and errors logged during a build; Pelican logs them and carries on.
 
     Warnings count too: a broken ``{filename}`` link is only a warning to Pelican.
     """
 
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
-        self.count = 0
+        self.setFormatter(logging.Formatter(MESSAGE_FORMAT))
+        self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        self.messages.append(self.format(record))
 
 
 def build_site(settings_file: Path, output: Path, override: dict | None = None) -> int:
@@ -64,34 +73,48 @@ def build_site(settings_file: Path, output: Path, override: dict | None = None) 
     and ``EXAMPLES_PATH`` at folders of their own). Returns the number of
     errors; with any, ``output`` is left as it was.
     """
+    return len(build_site_problems(settings_file, output, override))
+
+
+def build_site_problems(
+    settings_file: Path, output: Path, override: dict | None = None
+) -> list[str]:
+    """``build_site``, returning the problems logged, as the terminal shows them."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f"{output.name}.", dir=output.parent))
-    counter = ErrorCounter()
-    logging.getLogger().addHandler(counter)
+    problems = ProblemLog()
+    logging.getLogger().addHandler(problems)
+    # Pelican shows a warning once per process; each build of the author's loop must see all.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     try:
         settings = read_settings(
             str(settings_file), override={**(override or {}), "OUTPUT_PATH": str(scratch)}
         )
         Pelican(settings).run()
     finally:
-        logging.getLogger().removeHandler(counter)
-    if counter.count:
+        logging.getLogger().removeHandler(problems)
+    if problems.messages:
         shutil.rmtree(scratch)
-        return counter.count
+        return problems.messages
     previous = output.with_name(f"{output.name}.previous")
     shutil.rmtree(previous, ignore_errors=True)
     if output.exists():
         output.rename(previous)
     scratch.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
-    return 0
+    return []
+
+
+def _log_to_terminal() -> None:
+    console = logging.StreamHandler()
+    console.setFormatter(logging.Formatter(MESSAGE_FORMAT))
+    init_logging(level=logging.WARNING, handler=console)
 
 
 def _build(settings_file: str) -> None:
-    console = logging.StreamHandler()
-    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    init_logging(level=logging.WARNING, handler=console)
+    _log_to_terminal()
     errors = build_site(HERE / settings_file, HERE / CONFIG["deploy_path"])
     if errors:
         raise Exit(f"Build failed: {errors} problem(s) above; output/ was left as it was.", code=1)
@@ -117,10 +140,28 @@ def rebuild(c):
     build(c)
 
 
+def _loop_build(fresh_cache: bool) -> list[str]:
+    """One build of the author's loop: ``build``, with the content cache."""
+    override = {**CONTENT_CACHE, "LOAD_CONTENT_CACHE": not fresh_cache}
+    settings_file = HERE / CONFIG["settings_base"]
+    return build_site_problems(settings_file, HERE / CONFIG["deploy_path"], override)
+
+
+def _loop_watched():
+    import author_loop
+
+    settings_file = HERE / CONFIG["settings_base"]
+    return author_loop.watched_paths(read_settings(str(settings_file)), settings_file)
+
+
 @task
 def regenerate(c):
-    """Rebuild automatically whenever a file changes."""
-    pelican_run("-r -s {settings_base}".format(**CONFIG))
+    """Rebuild whenever a note, an example, the theme or the settings change."""
+    import author_loop
+
+    _log_to_terminal()
+    settings_file = HERE / CONFIG["settings_base"]
+    author_loop.regenerate(_loop_build, settings_file, _loop_watched())
 
 
 @task
@@ -152,26 +193,17 @@ def preview(c):
     _build(CONFIG["settings_publish"])
 
 
-@task
-def livereload(c):
-    """Serve the site and rebuild and reload the browser tab when a file changes."""
-    from livereload import Server
+@task(help={"port": "port to listen on (default 8000)"})
+def livereload(c, port=CONFIG["port"]):
+    """Serve output/, rebuild on every change, reload the open pages, show problems in them."""
+    import author_loop
 
-    def cached_build():
-        cache = "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
-        pelican_run(f"-s {CONFIG['settings_base']} {cache}")
-
-    cached_build()
-    server = Server()
-    for pattern in (
-        CONFIG["settings_base"],
-        "theme/templates/**/*.html",
-        "theme/static/**/*",
-        "content/**/*.md",
-        "examples/**/*",
-    ):
-        server.watch(pattern, cached_build)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+    _log_to_terminal()
+    settings_file = HERE / CONFIG["settings_base"]
+    output = HERE / CONFIG["deploy_path"]
+    author_loop.livereload(
+        _loop_build, settings_file, _loop_watched(), output, CONFIG["host"], int(port)
+    )
 
 
 def _require_siteurl() -> None:
@@ -239,9 +271,3 @@ def bench(c, runs=5):
     c.run(f"{python} benchmarks/build_time.py --runs {runs}")
     build(c)
     c.run(f"{python} benchmarks/browser_figures.py --runs {runs}")
-
-
-def pelican_run(cmd):
-    """Run Pelican's own command line, passing through anything after `--`."""
-    cmd += " " + program.core.remainder
-    pelican_main(shlex.split(cmd))

@@ -40,11 +40,28 @@ def start_runs(pelican: Pelican) -> None:
 
 
 def use_exchange_reader(readers: Readers) -> None:
-    """Read Markdown with our reader instead of Pelican's."""
+    """Read Markdown with our reader instead of Pelican's, and cache what it reads soundly."""
     from .reader import ExchangeMarkdownReader
 
     for extension in ExchangeMarkdownReader.file_extensions:
         readers.reader_classes[extension] = ExchangeMarkdownReader
+    stamp_notes_with_examples(readers)
+
+
+def stamp_notes_with_examples(readers: Readers) -> None:
+    """Make Pelican's content cache of a note depend on the examples it uses too.
+
+    Pelican compares a file's stamp (``_get_file_stamp``) before reusing what
+    its readers cached; ``dependencies`` explains what the wider stamp holds.
+    (The other caching layer, ``CONTENT_CACHING_LAYER = "generator"``, keeps
+    Pelican's own stamp; the author's loop uses the readers' layer.)
+    """
+    from .dependencies import note_stamper
+    from .reader import RUN_SETTINGS, run_settings
+
+    settings = readers.settings
+    run = settings.get(RUN_SETTINGS) or run_settings(settings)
+    readers._get_file_stamp = note_stamper(readers._get_file_stamp, settings, run)
 
 
 def finish_runs(pelican: Pelican) -> None:

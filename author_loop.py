@@ -1,0 +1,282 @@
+"""The author's loop: rebuild the site whenever anything a page depends on changes.
+
+``invoke regenerate`` rebuilds; ``invoke livereload`` also serves ``output/``
+and reloads the open pages after each build. Both watch the notes, the
+examples, the theme and the settings file, and build the way ``invoke
+build`` does (into a scratch folder swapped in only if nothing failed),
+with Pelican's content cache on: a note is read again only when the note
+or an example it uses changed (``flask_exchanges.dependencies``).
+
+After a failed build the terminal shows the same messages as ``invoke
+build``, ``output/`` keeps the last good build, and every page served by
+``livereload`` shows the messages in a banner until a build succeeds. The
+banner is added by the server as it sends a page, so it is never in
+``output/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import watchfiles
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
+from tornado import web
+from tornado.ioloop import IOLoop
+
+# Builds the site with the content cache; True for a build that may not reuse
+# it. Returns the problems logged, one message each, as the terminal shows them.
+Build = Callable[[bool], list[str]]
+STATUS_URL = "/_author_loop/status"
+BANNER_ID = "author-loop-problems"
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Watched:
+    """What the loop watches: whole folders, and single files (such as the settings)."""
+
+    folders: tuple[Path, ...]
+    files: tuple[Path, ...]
+
+
+@dataclass
+class Outcome:
+    """How the last build went: its problems (none if it succeeded) and how long it took."""
+
+    problems: list[str]
+    seconds: float
+    changed: list[Path] = field(default_factory=list)
+
+
+def watched_paths(settings: dict, settings_file: Path) -> Watched:
+    """The notes, the examples, the theme, and the settings file of a site."""
+    content = Path(settings["PATH"])
+    examples = Path(settings.get("EXAMPLES_PATH") or content.parent / "examples")
+    folders = tuple(p.resolve() for p in (content, examples, Path(settings["THEME"])) if p.is_dir())
+    return Watched(folders=folders, files=(settings_file.resolve(),))
+
+
+class ChangeWatcher:
+    """Collects changed files from the file system, as batches, in a queue.
+
+    Folders are watched recursively. A single file is watched through its
+    folder, not recursively: editors that save by writing a new file and
+    renaming it over the old one would otherwise end the watch.
+    """
+
+    def __init__(self, watched: Watched) -> None:
+        self._batches: queue.Queue[set[Path]] = queue.Queue()
+        self._stop = threading.Event()
+        self._digests = {path: _digest(path) for path in _files(watched)}
+        self._threads = [self._watch(watched.folders, recursive=True, only=None)]
+        for folder in sorted({f.parent for f in watched.files}):
+            names = {f for f in watched.files if f.parent == folder}
+            self._threads.append(self._watch((folder,), recursive=False, only=names))
+
+    def _watch(self, paths: Iterable[Path], recursive: bool, only: set[Path] | None):
+        def keep(change: watchfiles.Change, path: str) -> bool:
+            return watchfiles.DefaultFilter()(change, path) and (only is None or Path(path) in only)
+
+        def run() -> None:
+            for batch in watchfiles.watch(
+                *paths, watch_filter=keep, recursive=recursive, stop_event=self._stop
+            ):
+                self._batches.put({Path(path) for _, path in batch})
+
+        thread = threading.Thread(target=run, name="author-loop-watch", daemon=True)
+        thread.start()
+        return thread
+
+    def next_changes(self) -> list[Path]:
+        """Wait for files whose content really changed (or that appeared or went).
+
+        A file whose bytes are as they were is no change: the build itself
+        resets the modification times of example files, and some editors
+        touch a file without changing it.
+        """
+        while True:
+            changed = set(self._batches.get())
+            while not self._batches.empty():
+                changed |= self._batches.get()
+            real = sorted(path for path in changed if self._content_changed(path))
+            if real:
+                return real
+
+    def _content_changed(self, path: Path) -> bool:
+        digest = _digest(path)
+        previous = self._digests.get(path, "unknown")
+        self._digests[path] = digest
+        return digest != previous or path.is_dir()
+
+    def stop(self) -> None:
+        """End the watching threads."""
+        self._stop.set()
+
+
+def _files(watched: Watched) -> list[Path]:
+    """Every file watched now, as the watch filter sees them."""
+    keep = watchfiles.DefaultFilter()
+    found = [f for f in watched.files if f.is_file()]
+    for folder in watched.folders:
+        found += [
+            p for p in folder.rglob("*") if p.is_file() and keep(watchfiles.Change.added, str(p))
+        ]
+    return found
+
+
+def _digest(path: Path) -> str | None:
+    """A digest of a file's bytes; None if it is not a file (any more)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    except OSError:
+        return None
+
+
+class Rebuilder:
+    """Runs one build at a time and remembers how the last one went."""
+
+    def __init__(self, build: Build, settings_file: Path) -> None:
+        self._build = build
+        self._settings_file = settings_file.resolve()
+        self.last = Outcome(problems=[], seconds=0.0)
+
+    def rebuild(self, changed: list[Path]) -> Outcome:
+        """Build after ``changed``; a changed settings file also means a fresh content cache."""
+        started = time.perf_counter()
+        problems = self._build(self._settings_file in changed)
+        self.last = Outcome(problems, time.perf_counter() - started, changed)
+        print(describe(self.last), flush=True)
+        return self.last
+
+
+def describe(outcome: Outcome) -> str:
+    """The line the terminal shows after a build."""
+    changed = ", ".join(path.name for path in outcome.changed) or "start"
+    if outcome.problems:
+        return (
+            f"Build failed after {changed} ({len(outcome.problems)} problem(s) above); "
+            "output/ keeps the last good build. Waiting for a change..."
+        )
+    return f"Rebuilt in {outcome.seconds:.2f} s after {changed}. Waiting for a change..."
+
+
+def regenerate(build: Build, settings_file: Path, watched: Watched) -> None:
+    """Build now, then again after every change, until interrupted."""
+    rebuilder = Rebuilder(build, settings_file)
+    watcher = ChangeWatcher(watched)
+    rebuilder.rebuild([])
+    try:
+        while True:
+            rebuilder.rebuild(watcher.next_changes())
+    finally:
+        watcher.stop()
+
+
+def livereload(
+    build: Build, settings_file: Path, watched: Watched, output: Path, host: str, port: int
+) -> None:
+    """Build, serve ``output`` at ``host:port``, and rebuild and reload the pages on changes."""
+    rebuilder = Rebuilder(build, settings_file)
+    watcher = ChangeWatcher(watched)
+    rebuilder.rebuild([])
+    loop = IOLoop.current()
+
+    def rebuild_forever() -> None:
+        while True:
+            changed = watcher.next_changes()
+            rebuilder.rebuild(changed)
+            loop.add_callback(reload_pages)
+
+    _livereload_logging()
+    application(output, rebuilder).listen(port, address=host)
+    print(f"Serving at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    threading.Thread(target=rebuild_forever, name="author-loop-build", daemon=True).start()
+    try:
+        loop.start()
+    finally:
+        watcher.stop()
+
+
+def reload_pages() -> None:
+    """Tell every open page to reload, in LiveReload's protocol.
+
+    Always the whole page: a changed stylesheet or image has a new URL.
+    """
+    message = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
+    for page in list(LiveReloadHandler.waiters):
+        page.send_message(message)
+
+
+def application(output: Path, rebuilder: Rebuilder) -> web.Application:
+    """The server: ``output/``, with our scripts in each page; LiveReload's socket and client."""
+
+    class StatusHandler(web.RequestHandler):
+        def get(self) -> None:
+            self.set_header("Cache-Control", "no-store")
+            self.set_header("Content-Type", "application/json")
+            self.write(json.dumps({"problems": rebuilder.last.problems}))
+
+    return web.Application(
+        [
+            (r"/livereload", LiveReloadHandler),
+            (r"/livereload.js", LiveReloadJSHandler),
+            (STATUS_URL, StatusHandler),
+            (r"/(.*)", StaticFileHandler, {"path": str(output), "default_filename": "index.html"}),
+        ],
+        transforms=[PageScripts],
+    )
+
+
+# LiveReload's client, as its own server adds it, and the banner: both run only
+# in pages this server sends.
+PAGE_SCRIPTS = (
+    '<script src="/livereload.js" defer></script>'
+    "<script>"
+    "addEventListener('DOMContentLoaded', async () => {"
+    f"const status = await (await fetch('{STATUS_URL}', {{cache: 'no-store'}})).json();"
+    "if (!status.problems.length) return;"
+    "const banner = document.createElement('div');"
+    f"banner.id = '{BANNER_ID}'; banner.setAttribute('role', 'alert');"
+    "banner.style.cssText = 'position:sticky;top:0;z-index:2147483647;margin:0;padding:0.75em 1em;"
+    "background:#8b0000;color:#fff;font:0.9rem/1.4 monospace;max-height:50vh;overflow:auto';"
+    "const title = document.createElement('strong');"
+    "title.textContent = 'The last build failed; this page is from the last good build.';"
+    "const messages = document.createElement('pre');"
+    "messages.style.cssText = 'margin:0.5em 0 0;white-space:pre-wrap;color:inherit;"
+    "background:none;border:0;padding:0';"
+    "messages.textContent = status.problems.join('\\n');"
+    "banner.append(title, messages);"
+    "document.body.prepend(banner);"
+    "});"
+    "</script>"
+).encode()
+
+
+class PageScripts(web.OutputTransform):
+    """Adds ``PAGE_SCRIPTS`` before ``</head>`` in every HTML page the server sends."""
+
+    def transform_first_chunk(self, status_code, headers, chunk, finishing):
+        """Insert the scripts into the first chunk, which holds the head of our pages."""
+        if "html" in headers.get("Content-Type", "") and b"</head>" in chunk:
+            chunk = chunk.replace(b"</head>", PAGE_SCRIPTS + b"</head>", 1)
+            if "Content-Length" in headers:
+                headers["Content-Length"] = str(int(headers["Content-Length"]) + len(PAGE_SCRIPTS))
+        return status_code, headers, chunk
+
+
+def _livereload_logging() -> None:
+    """Show LiveReload's own news (a browser connected, pages reloaded) in the terminal."""
+    channel = logging.StreamHandler()
+    channel.setFormatter(logging.Formatter("livereload: %(message)s"))
+    livereload_logger = logging.getLogger("livereload")
+    livereload_logger.setLevel(logging.INFO)
+    livereload_logger.addHandler(channel)
+    livereload_logger.propagate = False

@@ -1,0 +1,108 @@
+"""What a note's HTML depends on, so that Pelican's content cache knows when it is stale.
+
+Pelican keeps a note's HTML in its content cache (``CACHE_CONTENT``,
+``LOAD_CONTENT_CACHE``) for as long as the note's file keeps the same stamp:
+its modification time, or a hash of it (``CHECK_MODIFIED_METHOD``). But a
+note's HTML also holds what its examples answered, the source it includes
+from them, and the URL of each example's bundle for the live panels, whose
+name hashes the example's files. So the plugin widens the stamp Pelican
+compares: the note's own stamp, plus a digest of every file of every example
+its blocks name, of the moment the examples run at, and of the settings and
+plugin code the blocks' HTML comes from. Change any of these and Pelican
+reads the note again, so its blocks run again; nothing else invalidates it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from markdown import Markdown
+
+from .errors import BlockError
+from .parse import find_blocks
+from .run import RunSettings
+
+PLUGIN = Path(__file__).resolve().parent
+Stamp = tuple[object, str]
+
+
+def example_files(example_dir: Path) -> list[Path]:
+    """The files of an example that its answers and its bundle are made of, in a fixed order."""
+    return sorted(
+        path
+        for path in example_dir.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    )
+
+
+def examples_named(text: str, note: str) -> set[str] | None:
+    """The examples a note's blocks name, or None if its blocks do not parse."""
+    # Tabs expanded and blank lines emptied, as the block preprocessor sees them.
+    lines = Markdown().preprocessors["normalize_whitespace"].run(text.split("\n"))
+    try:
+        return {block.example for block in find_blocks(lines, note)}
+    except BlockError:
+        return None
+
+
+def examples_digest(examples: Path, names: set[str] | None) -> str:
+    """A digest of the named examples' files (of every example if ``names`` is None).
+
+    A missing example counts too: creating it changes the digest.
+    """
+    if names is None:
+        names = {path.name for path in examples.iterdir() if path.is_dir()}
+    digest = hashlib.sha256()
+    for name in sorted(names):
+        example_dir = examples / name
+        digest.update(f"example {name} {example_dir.is_dir()}\0".encode())
+        for path in example_files(example_dir) if example_dir.is_dir() else []:
+            digest.update(path.relative_to(example_dir).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def plugin_digest() -> str:
+    """A digest of this plugin's code: a cache written by other code is not trusted."""
+    digest = hashlib.sha256()
+    for path in sorted(PLUGIN.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def context_digest(settings: dict, run: RunSettings) -> str:
+    """A digest of what every note's HTML depends on besides its own file and examples."""
+    context = (plugin_digest(), run.epoch, run.site_url, str(run.examples), settings["MARKDOWN"])
+    return hashlib.sha256(repr(context).encode()).hexdigest()
+
+
+def note_stamper(
+    file_stamp: Callable[[str], object], settings: dict, run: RunSettings
+) -> Callable[[str], Stamp]:
+    """Pelican's stamp function for notes, widened to the note's examples.
+
+    Each note's stamp is worked out once, before Pelican reads it, and
+    reused when Pelican caches what it read: an example saved during the
+    build then makes the next build read the note again, rather than
+    caching the old answers under the new files' stamp.
+    """
+    context = context_digest(settings, run)
+    stamps: dict[str, Stamp] = {}
+
+    def stamp(filename: str) -> Stamp:
+        if filename not in stamps:
+            try:
+                names = examples_named(Path(filename).read_text(encoding="utf-8"), filename)
+            except (OSError, UnicodeDecodeError):
+                names = None  # Pelican's reader reports it; until then, depend on every example.
+            stamps[filename] = (
+                file_stamp(filename),
+                context + examples_digest(run.examples, names),
+            )
+        return stamps[filename]
+
+    return stamp
