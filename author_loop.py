@@ -176,6 +176,8 @@ def regenerate(build: Build, settings_file: Path, watched: Watched) -> None:
     try:
         while True:
             rebuilder.rebuild(watcher.next_changes())
+    except KeyboardInterrupt:
+        print("Stopped.")
     finally:
         watcher.stop()
 
@@ -201,6 +203,8 @@ def livereload(
     threading.Thread(target=rebuild_forever, name="author-loop-build", daemon=True).start()
     try:
         loop.start()
+    except KeyboardInterrupt:
+        print("Stopped.")
     finally:
         watcher.stop()
 
@@ -229,10 +233,22 @@ def application(output: Path, rebuilder: Rebuilder) -> web.Application:
             (r"/livereload", LiveReloadHandler),
             (r"/livereload.js", LiveReloadJSHandler),
             (STATUS_URL, StatusHandler),
-            (r"/(.*)", StaticFileHandler, {"path": str(output), "default_filename": "index.html"}),
+            (r"/(.*)", FreshFileHandler, {"path": str(output), "default_filename": "index.html"}),
         ],
         transforms=[PageScripts],
     )
+
+
+class FreshFileHandler(StaticFileHandler):
+    """LiveReload's file handler, which always sends the whole file, and says so.
+
+    ``no-cache`` makes the browser ask again each time, so a page opened
+    by a link after a rebuild is never an older copy from its cache.
+    """
+
+    def set_extra_headers(self, path: str) -> None:
+        """Every response must be revalidated."""
+        self.set_header("Cache-Control", "no-cache")
 
 
 # LiveReload's client, as its own server adds it, and the banner: both run only

@@ -8,14 +8,8 @@ for the page, the terminal and ``output/`` to show the change.
 from __future__ import annotations
 
 import json
-import os
-import queue
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -25,11 +19,11 @@ import pytest
 from flask_exchanges.dependencies import note_stamper
 from flask_exchanges.run import RunSettings
 
+from tests.loop_driver import WAIT, Loop, copy_site, edit, free_port
 from tests.site_checks import ROOT, tree_digest
 
 HELLO = "Hello from Flask!"
 BROKEN = "raise RuntimeError('broken on purpose')\n"
-WAIT = 8.0  # seconds: generous for a shared machine; the benchmark measures the real time
 NEW_EXAMPLE = '''"""A new example."""
 
 from flask import Flask
@@ -50,72 +44,6 @@ GET /
 """
 
 
-def copy_site(destination: Path) -> Path:
-    """A copy of the project that builds on its own, sharing the live runtime's cache."""
-    destination.mkdir()
-    for name in ("pelicanconf.py", "tasks.py", "author_loop.py", "package-lock.json"):
-        shutil.copy(ROOT / name, destination / name)
-    for folder in ("content", "examples", "theme", "plugins"):
-        shutil.copytree(
-            ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__")
-        )
-    (destination / "node_modules").symlink_to(ROOT / "node_modules")
-    (destination / "cache").mkdir()
-    (destination / "cache" / "live").symlink_to((ROOT / "cache" / "live").resolve())
-    return destination
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Loop:
-    """One ``invoke`` loop task running on a copy of the site; its terminal, line by line."""
-
-    def __init__(self, site: Path, task: str, port: int) -> None:
-        self.site = site
-        self.port = port
-        self.lines: list[str] = []
-        self._new: queue.Queue[str] = queue.Queue()
-        arguments = ["--port", str(port)] if task == "livereload" else []
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "invoke", task, *arguments],
-            cwd=site,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONUNBUFFERED": "1"},
-        )
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stdout
-        for line in self.process.stdout:
-            self._new.put(line.rstrip("\n"))
-
-    def wait_for(self, pattern: str, timeout: float = WAIT) -> str:
-        """The next line of the terminal matching ``pattern``; fails after ``timeout`` seconds."""
-        deadline = time.monotonic() + timeout
-        while (left := deadline - time.monotonic()) > 0:
-            try:
-                line = self._new.get(timeout=left)
-            except queue.Empty:
-                break
-            self.lines.append(line)
-            if re.search(pattern, line):
-                return line
-        raise AssertionError(f"no line matching {pattern!r}; terminal:\n" + "\n".join(self.lines))
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-    def url(self, path: str) -> str:
-        return f"http://localhost:{self.port}{path}"
-
-
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Path:
     return copy_site(tmp_path / "site")
@@ -134,15 +62,6 @@ def start_loop(site_copy: Path) -> Iterator[Callable[[str], Loop]]:
     yield start
     for loop in loops:
         loop.stop()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    """Save a file with ``old`` replaced, the way editors do: a new file renamed over the old."""
-    text = path.read_text()
-    assert old in text
-    partial = path.with_name(path.name + ".partial~")
-    partial.write_text(text.replace(old, new))
-    partial.replace(path)
 
 
 def cached_results(site: Path) -> set[str]:
@@ -193,6 +112,11 @@ def test_livereload_shows_each_edit_and_each_mistake_in_the_open_page(
         expect(responses.first).to_contain_text("Hello from the loop!", timeout=WAIT * 1000)
         # Only the edited example's blocks ran again; the others came from the cache.
         assert len(cached_results(site_copy) - before_edit) == hello_blocks()
+        with urllib.request.urlopen(loop.url("/")) as response:
+            assert response.headers["Cache-Control"] == "no-cache"
+            assert "/livereload.js" in response.read().decode()
+        # The loop's scripts are added as the page is sent, never written into output/.
+        assert "livereload" not in (site_copy / "output" / "index.html").read_text()
         bundle = bundle_of(page.content(), "hello-flask")
         with urllib.request.urlopen(loop.url("/" + bundle)) as response:
             files = json.load(response)["files"]
@@ -207,7 +131,6 @@ def test_livereload_shows_each_edit_and_each_mistake_in_the_open_page(
         expect(banner).to_contain_text("RuntimeError: broken on purpose")
         expect(responses.first).to_contain_text("Hello from the loop!")
         assert tree_digest(site_copy / "output") == good_build
-        page.screenshot(path=str(site_copy.parent / "banner.png"), full_page=False)
 
         edit(app, BROKEN, "")
         edit(app, "Hello from the loop!", "Fixed, and back")
@@ -246,6 +169,16 @@ def test_regenerate_rebuilds_for_examples_notes_and_mistakes(site_copy, start_lo
     (site_copy / "content" / "99-new.md").unlink()
     loop.wait_for(r"^Rebuilt in .* after 99-new\.md")
     assert not (site_copy / "output" / "new-note").exists()
+
+    # The theme, and the settings.
+    edit(site_copy / "theme" / "static" / "style.css", "body {", "body {\n  color: #123456;")
+    loop.wait_for(r"^Rebuilt in .* after style\.css")
+    assert "#123456" in "".join(
+        p.read_text() for p in (site_copy / "output").glob("theme/style.*.css")
+    )
+    edit(site_copy / "pelicanconf.py", "Tech notes with", "Notes with")
+    loop.wait_for(r"^Rebuilt in .* after pelicanconf\.py")
+    assert "Notes with Flask examples" in index.read_text()
 
 
 def test_a_loop_started_on_a_stale_cache_shows_what_the_code_does_now(site_copy, start_loop):

@@ -1,0 +1,96 @@
+"""Drive the author's loop as an author does: a copy of the site, a loop task, edits.
+
+Used by ``tests/test_author_loop.py`` and ``benchmarks/loop_time.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from tests.site_checks import ROOT
+
+WAIT = 8.0  # seconds: generous for a shared machine; the benchmark measures the real time
+
+
+def copy_site(destination: Path) -> Path:
+    """A copy of the project that builds on its own, sharing the live runtime's cache."""
+    destination.mkdir()
+    for name in ("pelicanconf.py", "tasks.py", "author_loop.py", "package-lock.json"):
+        shutil.copy(ROOT / name, destination / name)
+    for folder in ("content", "examples", "theme", "plugins"):
+        shutil.copytree(
+            ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    (destination / "node_modules").symlink_to(ROOT / "node_modules")
+    (destination / "cache").mkdir()
+    (destination / "cache" / "live").symlink_to((ROOT / "cache" / "live").resolve())
+    return destination
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Loop:
+    """One ``invoke`` loop task running on a copy of the site; its terminal, line by line."""
+
+    def __init__(self, site: Path, task: str, port: int) -> None:
+        self.site = site
+        self.port = port
+        self.lines: list[str] = []
+        self._new: queue.Queue[str] = queue.Queue()
+        arguments = ["--port", str(port)] if task == "livereload" else []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "invoke", task, *arguments],
+            cwd=site,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONUNBUFFERED": "1"},
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout
+        for line in self.process.stdout:
+            self._new.put(line.rstrip("\n"))
+
+    def wait_for(self, pattern: str, timeout: float = WAIT) -> str:
+        """The next line of the terminal matching ``pattern``; fails after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self._new.get(timeout=left)
+            except queue.Empty:
+                break
+            self.lines.append(line)
+            if re.search(pattern, line):
+                return line
+        raise AssertionError(f"no line matching {pattern!r}; terminal:\n" + "\n".join(self.lines))
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+    def url(self, path: str) -> str:
+        return f"http://localhost:{self.port}{path}"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Save a file with ``old`` replaced, the way editors do: a new file renamed over the old."""
+    text = path.read_text()
+    assert old in text
+    partial = path.with_name(path.name + ".partial~")
+    partial.write_text(text.replace(old, new))
+    partial.replace(path)
