@@ -24,16 +24,18 @@ from tests.site_checks import ROOT, tree_digest
 
 HELLO = "Hello from Flask!"
 BROKEN = "raise RuntimeError('broken on purpose')\n"
-NEW_EXAMPLE = '''"""A new example."""
+NEW_EXAMPLE = '''"""A new example, with a module beside it."""
 
 from flask import Flask
+
+from answers import ANSWER
 
 app = Flask(__name__)
 
 
 @app.get("/")
 def home():
-    return "Brand new answer"
+    return ANSWER
 '''
 NEW_NOTE = """Title: A new note
 Slug: new-note
@@ -150,14 +152,29 @@ def test_regenerate_rebuilds_for_examples_notes_and_mistakes(site_copy, start_lo
     assert (site_copy / "output" / bundle_of(index.read_text(), "hello-flask")).is_file()
 
     # A new example, then a note that uses it.
-    (site_copy / "examples" / "brand-new").mkdir()
-    (site_copy / "examples" / "brand-new" / "app.py").write_text(NEW_EXAMPLE)
+    new_example = site_copy / "examples" / "brand-new"
+    new_example.mkdir()
+    (new_example / "answers.py").write_text('ANSWER = "Brand new answer"\n')
+    (new_example / "app.py").write_text(NEW_EXAMPLE)
     loop.wait_for(r"^Rebuilt in .* after .*app\.py")
     (site_copy / "content" / "99-new.md").write_text(NEW_NOTE)
     loop.wait_for(r"^Rebuilt in .* after 99-new\.md")
-    new_page = (site_copy / "output" / "new-note" / "index.html").read_text()
-    assert "Brand new answer" in new_page
-    assert (site_copy / "output" / bundle_of(new_page, "brand-new")).is_file()
+    new_page = site_copy / "output" / "new-note" / "index.html"
+    assert "Brand new answer" in new_page.read_text()
+    assert (site_copy / "output" / bundle_of(new_page.read_text(), "brand-new")).is_file()
+
+    # A module beside app.py, and a template, are parts of their examples too.
+    edit(new_example / "answers.py", "Brand new", "Edited")
+    loop.wait_for(r"^Rebuilt in .* after answers\.py")
+    assert "Edited answer" in new_page.read_text()
+    assert (site_copy / "output" / bundle_of(new_page.read_text(), "brand-new")).is_file()
+    edit(
+        site_copy / "examples" / "templates" / "templates" / "lessons.html",
+        "lessons</h1>",
+        "lessons to learn</h1>",
+    )
+    loop.wait_for(r"^Rebuilt in .* after lessons\.html")
+    assert "lessons to learn" in (site_copy / "output" / "templates" / "index.html").read_text()
 
     # Deleting the example breaks the note that uses it; output/ keeps the last good build.
     good_build = tree_digest(site_copy / "output")

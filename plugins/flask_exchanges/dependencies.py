@@ -22,6 +22,7 @@ from pathlib import Path
 from markdown import Markdown
 
 from .errors import BlockError
+from .examples import find_examples
 from .parse import find_blocks
 from .run import RunSettings
 
@@ -30,7 +31,11 @@ Stamp = tuple[object, str]
 
 
 def example_files(example_dir: Path) -> list[Path]:
-    """The files of an example that its answers and its bundle are made of, in a fixed order."""
+    """The files of an example that its answers and its bundle are made of, in a fixed order.
+
+    The same files as ``bundle`` puts in the example's bundle, so a note
+    cached with a bundle's URL is cached only while that bundle is the one written.
+    """
     return sorted(
         path
         for path in example_dir.rglob("*")
@@ -54,7 +59,7 @@ def examples_digest(examples: Path, names: set[str] | None) -> str:
     A missing example counts too: creating it changes the digest.
     """
     if names is None:
-        names = {path.name for path in examples.iterdir() if path.is_dir()}
+        names = {folder.name for folder in find_examples(examples)}
     digest = hashlib.sha256()
     for name in sorted(names):
         example_dir = examples / name
