@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 from flask import (
     Flask,
+    jsonify,
     redirect,
     render_template,
     render_template_string,
@@ -56,12 +57,15 @@ def run_block(settings: RunSettings, example: str, requests: str) -> list[Exchan
 # Static and dynamic content
 
 
-def test_a_view_returning_a_list_answers_with_json():
+def test_a_view_returning_a_list_answers_with_json_as_jsonify_does():
     app = Flask(__name__)
-    app.get("/")(lambda: ["b", "a"])
-    response = app.test_client().get("/")
+    app.add_url_rule("/", "returned", lambda: ["b", "a"])
+    app.add_url_rule("/jsonify", "jsonified", lambda: jsonify(["b", "a"]))
+    client = app.test_client()
+    response = client.get("/")
     assert response.mimetype == "application/json"
     assert response.get_json() == ["b", "a"]
+    assert response.data == client.get("/jsonify").data
     assert note_says("02-static-content.md", "A list works the same way (since Flask 2.2;")
 
 
