@@ -29,6 +29,7 @@ EXCHANGE_OPTIONS = (
     "lines",
     "preview",
     "debug",
+    "diagram",
 )
 INCLUDE_OPTIONS = ("example", "file", "lines", "function")
 DEFAULT_BODY_LINES = 30
@@ -67,6 +68,7 @@ class ExchangeBlock:
     preview: bool
     debug: bool = True
     request_headers: tuple[str, ...] | None = None
+    diagram: bool = False
 
     def expected_status(self, index: int) -> int | None:
         """The status the request at ``index`` must get, or None if any will do."""
@@ -193,6 +195,7 @@ def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str])
         request_headers=_parse_names(options.get("request-headers")),
         body_lines=_parse_int(note, line, "lines", options.get("lines", str(DEFAULT_BODY_LINES))),
         preview="preview" in options,
+        diagram="diagram" in options,
         debug=_parse_switch(note, line, "debug", options.get("debug", "on")),
     )
 

@@ -25,6 +25,7 @@ from pygments.token import Token
 from pygments.token import _TokenType as TokenType
 from pygments.util import ClassNotFound
 
+from .diagram import render_diagram
 from .highlight import RoleFormatter
 from .include import IncludedSource
 from .parse import ExchangeBlock, HttpRequest
@@ -51,11 +52,12 @@ def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], bundle: st
     steps = "\n".join(_render_step(block, exchange) for exchange in exchanges)
     # The live panel runs the app as the build did: with or without debug mode.
     debug = "" if block.debug else ' data-debug="off"'
+    diagram = render_diagram(exchanges, f"diagram-{block.line}") + "\n" if block.diagram else ""
     return (
         f'<div class="exchange" data-example="{escape(block.example)}" '
         f'data-bundle="{escape(bundle)}"{debug}>\n'
         f'<p class="exchange-caption">Example <code>{escape(block.example)}</code></p>\n'
-        f"{steps}\n</div>"
+        f"{diagram}{steps}\n</div>"
     )
 
 
