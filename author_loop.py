@@ -76,6 +76,7 @@ class ChangeWatcher:
         self._batches: queue.Queue[set[Path]] = queue.Queue()
         self._stop = threading.Event()
         self._digests = {path: _digest(path) for path in _files(watched)}
+        self._new_folders: list[Path] = []
         self._threads = [self._watch(watched.folders, recursive=True, only=None)]
         for folder in sorted({f.parent for f in watched.files}):
             names = {f for f in watched.files if f.parent == folder}
@@ -102,13 +103,36 @@ class ChangeWatcher:
         resets the modification times of example files, and some editors
         touch a file without changing it.
         """
+        missed = self._missed_in_new_folders()
+        if missed:
+            return missed
         while True:
             changed = set(self._batches.get())
             while not self._batches.empty():
                 changed |= self._batches.get()
             real = sorted(path for path in changed if self._content_changed(path))
             if real:
+                self._new_folders = [path for path in real if path.is_dir()]
+                for folder in self._new_folders:
+                    for path in _files_under(folder):
+                        self._content_changed(path)
                 return real
+
+    def _missed_in_new_folders(self) -> list[Path]:
+        """Files written into a new folder before its watch began, and after the last look.
+
+        The watch of a new folder (a copied example, say) starts a moment
+        after the folder appears, so the files written into it meanwhile
+        raise no event. The build that followed saw the ones there when it
+        started; this finds any that came later.
+        """
+        folders, self._new_folders = self._new_folders, []
+        return [
+            path
+            for folder in folders
+            for path in _files_under(folder)
+            if self._content_changed(path)
+        ]
 
     def _content_changed(self, path: Path) -> bool:
         digest = _digest(path)
@@ -122,14 +146,17 @@ class ChangeWatcher:
 
 
 def _files(watched: Watched) -> list[Path]:
-    """Every file watched now, as the watch filter sees them."""
-    keep = watchfiles.DefaultFilter()
+    """Every file watched now."""
     found = [f for f in watched.files if f.is_file()]
     for folder in watched.folders:
-        found += [
-            p for p in folder.rglob("*") if p.is_file() and keep(watchfiles.Change.added, str(p))
-        ]
+        found += _files_under(folder)
     return found
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """The files in ``folder`` and below that the watch reports on."""
+    keep = watchfiles.DefaultFilter()
+    return [p for p in folder.rglob("*") if p.is_file() and keep(watchfiles.Change.added, str(p))]
 
 
 def _digest(path: Path) -> str | None:

@@ -93,6 +93,8 @@ def build_site_problems(
             str(settings_file), override={**(override or {}), "OUTPUT_PATH": str(scratch)}
         )
         Pelican(settings).run()
+    except Exception as error:  # a broken template or settings file stops Pelican itself
+        logging.getLogger(__name__).error("%s", _stopped_by(error))
     finally:
         logging.getLogger().removeHandler(problems)
     if problems.messages:
@@ -105,6 +107,13 @@ def build_site_problems(
     scratch.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
     return []
+
+
+def _stopped_by(error: Exception) -> str:
+    """The message for an error that stopped Pelican, with the file and line when it has them."""
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    where = f"{os.path.relpath(filename, HERE)}:{line}: " if filename and line else ""
+    return f"{where}{type(error).__name__}: {getattr(error, 'message', None) or error}"
 
 
 def _log_to_terminal() -> None:

@@ -156,7 +156,7 @@ def test_regenerate_rebuilds_for_examples_notes_and_mistakes(site_copy, start_lo
     new_example.mkdir()
     (new_example / "answers.py").write_text('ANSWER = "Brand new answer"\n')
     (new_example / "app.py").write_text(NEW_EXAMPLE)
-    loop.wait_for(r"^Rebuilt in .* after .*app\.py")
+    wait_until(lambda: any((site_copy / "output" / "live" / "examples").glob("brand-new.*")))
     (site_copy / "content" / "99-new.md").write_text(NEW_NOTE)
     loop.wait_for(r"^Rebuilt in .* after 99-new\.md")
     new_page = site_copy / "output" / "new-note" / "index.html"
@@ -187,13 +187,28 @@ def test_regenerate_rebuilds_for_examples_notes_and_mistakes(site_copy, start_lo
     loop.wait_for(r"^Rebuilt in .* after 99-new\.md")
     assert not (site_copy / "output" / "new-note").exists()
 
+    # A template that does not parse stops Pelican itself: the same message, output/ kept.
+    good_build = tree_digest(site_copy / "output")
+    base = site_copy / "theme" / "templates" / "base.html"
+    edit(base, "<head>", "<head>{% if %}")
+    loop.wait_for(r"^ERROR: theme/templates/base\.html:\d+: TemplateSyntaxError: ")
+    loop.wait_for(r"^Build failed after base\.html")
+    assert tree_digest(site_copy / "output") == good_build
+    edit(base, "<head>{% if %}", "<head>")
+    loop.wait_for(r"^Rebuilt in .* after base\.html")
+    assert sorted(p.name for p in site_copy.glob("output*")) == ["output"]
+
     # The theme, and the settings.
     edit(site_copy / "theme" / "static" / "style.css", "body {", "body {\n  color: #123456;")
     loop.wait_for(r"^Rebuilt in .* after style\.css")
     assert "#123456" in "".join(
         p.read_text() for p in (site_copy / "output").glob("theme/style.*.css")
     )
-    edit(site_copy / "pelicanconf.py", "Tech notes with", "Notes with")
+    settings = site_copy / "pelicanconf.py"
+    edit(settings, "TIMEZONE = ", "TIMEZONE = (")
+    loop.wait_for(r"^ERROR: pelicanconf\.py:\d+: SyntaxError: ")
+    edit(settings, "TIMEZONE = (", "TIMEZONE = ")
+    edit(settings, "Tech notes with", "Notes with")
     loop.wait_for(r"^Rebuilt in .* after pelicanconf\.py")
     assert "Notes with Flask examples" in index.read_text()
 
