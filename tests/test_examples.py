@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import http.client
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -16,6 +19,8 @@ from flask_exchanges.examples import app_spec, describe_app, find_examples, is_e
 from flask_exchanges.include import read_include
 from flask_exchanges.parse import HttpRequest, find_blocks
 from flask_exchanges.run import RunError, RunSettings, run_requests
+
+from tests.test_real_server import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -207,3 +212,27 @@ def test_a_factory_sees_debug_mode_as_under_flask_run_debug(make_example, scratc
     )
     (exchange,) = run_requests(scratch_settings, "factory", (get("/"),))
     assert json.loads(exchange.response.body) == {"debug at start": True}
+
+
+def test_invoke_example_serves_a_package_example():
+    """``invoke example club``: the user's way to run an example, a package here."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "example", "club", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its flask child and reloader go with it
+    )
+    try:
+        wait_for(port, process)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/news/")
+        reply = connection.getresponse()
+        body = reply.read()
+        connection.close()
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    assert reply.status == 200
+    assert b'<a href="/events/1">sign up</a>' in body

@@ -1,0 +1,2 @@
+# What a student passes to flask --app, from inside this folder
+FLASK_APP=club:create_app()

@@ -1,0 +1,184 @@
+"""What the note "A bigger app" says without an exchange to show it.
+
+Each test pins one sentence of ``content/14-bigger-app.md`` to the pinned
+Flask, so the sentence cannot quietly go wrong. Code that imports the
+``club`` package runs in a process of its own, with the environment the
+sentence talks about.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from flask_exchanges.examples import app_spec
+from flask_exchanges.parse import HttpRequest
+from flask_exchanges.run import run_requests
+
+from tests.conftest import EXAMPLES
+
+CLUB = EXAMPLES / "club"
+
+
+def run_in_club(code: str, **environment: str) -> subprocess.CompletedProcess:
+    """Run Python in the club's folder, with only the ``FLASK_`` variables given here."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("FLASK_")}
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=CLUB,
+        env={**clean, "PYTHONPATH": str(CLUB), **environment},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def request(method: str, target: str, body: str = "") -> HttpRequest:
+    headers = (("Content-Type", "application/x-www-form-urlencoded"),) if body else ()
+    return HttpRequest(method, target, headers, body, None, 1)
+
+
+def test_the_flaskenv_names_the_factory_as_the_note_says():
+    assert app_spec(CLUB) == "club:create_app()"
+    assert "FLASK_APP=club:create_app()\n" in (CLUB / ".flaskenv").read_text()
+
+
+def test_flask_finds_a_function_named_create_app_by_itself():
+    """'Flask also looks for a function named create_app by itself.'"""
+    done = run_in_club(
+        """
+        from flask.cli import ScriptInfo
+        app = ScriptInfo(app_import_path="club").load_app()
+        print(sorted(app.blueprints))
+        """,
+        FLASK_DEBUG="1",
+    )
+    assert done.stdout.strip() == "['events', 'news']", done.stderr
+
+
+def test_the_brackets_need_quotes_in_a_shell():
+    """'The quotes stop your shell from reading the brackets.'"""
+    unquoted = subprocess.run(["bash", "-n", "-c", "flask --app club:create_app() run"])
+    quoted = subprocess.run(["bash", "-n", "-c", 'flask --app "club:create_app()" run'])
+    assert (unquoted.returncode, quoted.returncode) == (2, 0)
+
+
+def test_without_debug_and_without_a_key_the_factory_refuses():
+    done = run_in_club("from club import create_app; create_app()")
+    assert done.returncode != 0
+    assert "RuntimeError: Set FLASK_SECRET_KEY" in done.stderr
+
+
+def test_in_debug_mode_without_a_key_it_falls_back_to_dev():
+    done = run_in_club(
+        "from club import create_app; print(create_app().secret_key)", FLASK_DEBUG="1"
+    )
+    assert done.stdout.strip() == "dev", done.stderr
+
+
+def test_the_environment_gives_the_key_and_wins_over_the_class():
+    done = run_in_club(
+        """
+        from club import create_app
+        app = create_app()
+        print(app.secret_key, app.config["CLUB_NAME"], repr(app.config["MAX_CONTENT_LENGTH"]))
+        """,
+        FLASK_SECRET_KEY="from-the-environment",
+        FLASK_CLUB_NAME="Go club",
+        FLASK_MAX_CONTENT_LENGTH="1000000",
+    )
+    assert done.stdout.split() == ["from-the-environment", "Go", "club", "1000000"], done.stderr
+
+
+def test_from_object_copies_only_names_in_capitals():
+    done = run_in_club(
+        """
+        from flask import Flask
+        class Settings:
+            CLUB_NAME = "Chess club"
+            club_name = "lower case"
+        app = Flask("check")
+        app.config.from_object(Settings)
+        print("CLUB_NAME" in app.config, "club_name" in app.config)
+        """
+    )
+    assert done.stdout.split() == ["True", "False"], done.stderr
+
+
+def test_template_folders_share_names_and_the_first_registered_wins(tmp_path):
+    """'If both blueprints had an index.html, the events part would show the news page.'"""
+    for part in ("news", "events"):
+        (tmp_path / part / "templates").mkdir(parents=True)
+        (tmp_path / part / "templates" / "index.html").write_text(f"the {part} page")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                from flask import Blueprint, Flask, render_template
+                app = Flask("check", root_path={str(tmp_path)!r})
+                for part in ("news", "events"):
+                    blueprint = Blueprint(part, part, root_path={str(tmp_path)!r} + "/" + part,
+                                          template_folder="templates")
+                    blueprint.get("/")(lambda: render_template("index.html"))
+                    app.register_blueprint(blueprint, url_prefix="/" + part)
+                print(app.test_client().get("/events/").get_data(as_text=True))
+                """
+            ),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.strip() == "the news page", done.stderr
+
+
+def test_no_such_event_is_404_and_an_empty_name_is_400(project_settings):
+    """'A view answers 404 when there is no such event; join answers 400 for an empty name.'"""
+    missing, empty, missing_join = run_requests(
+        project_settings,
+        "club",
+        (
+            request("GET", "/events/9"),
+            request("POST", "/events/1/join", "name="),
+            request("POST", "/events/9/join", "name=Ada"),
+        ),
+    )
+    assert [e.response.status_code for e in (missing, empty, missing_join)] == [404, 400, 404]
+    assert b"Please give your name." in empty.response.body
+
+
+def test_a_restart_forgets_who_signed_up(project_settings):
+    """'Stop the server and start it again: the names that signed up are gone.'"""
+    run_requests(project_settings, "club", (request("POST", "/events/1/join", "name=Ada"),))
+    (after_restart,) = run_requests(project_settings, "club", (request("GET", "/events/1"),))
+    assert b"Coming: nobody yet" in after_restart.response.body
+
+
+def test_without_python_dotenv_flask_prints_a_tip_about_the_flaskenv():
+    """'Without it, the flask command prints a tip saying so, and you give --app as above.'"""
+    assert importlib.util.find_spec("dotenv") is None, "this sentence is about Flask without it"
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "club:create_app()", "routes"],
+        cwd=CLUB,
+        env={**os.environ, "FLASK_DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Tip: There are .env files present. Install python-dotenv to use them." in (
+        done.stdout + done.stderr
+    )
+    assert "events.show" in done.stdout
+
+
+@pytest.mark.parametrize("example", ["club", "club-one-file"])
+def test_both_versions_show_the_same_event_page_apart_from_the_links(project_settings, example):
+    (page,) = run_requests(project_settings, example, (request("GET", "/events/2"),))
+    assert b"<h1>Blitz tournament, 2026-12-12</h1>" in page.response.body
