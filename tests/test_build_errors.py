@@ -39,6 +39,11 @@ def slow():
     import time
 
     time.sleep(60)
+
+
+@app.get("/big")
+def big():
+    return "x" * 3_000_000
 """
 
 CASES = {
@@ -92,6 +97,17 @@ CASES = {
         3,
         "example 'shop': lines=40-50 goes past the end of app.py",
     ),
+    "response body over the size limit": (
+        "```exchange example=shop\nGET /big\n```",
+        4,
+        "example 'shop': GET /big: the response body is 3,000,000 bytes, over the 8,192 "
+        "a page may show (EXCHANGE_MAX_BODY)",
+    ),
+    "function= in a file that is not Python": (
+        "```include example=shop file=static/site.css function=home\n```",
+        3,
+        "example 'shop': function= needs a Python file, not static/site.css",
+    ),
     "include of a missing function": (
         "```include example=shop function=gone\n```",
         3,
@@ -124,6 +140,8 @@ def make_site(root: Path, block: str, app: str = GOOD_APP) -> dict:
     example = root / "examples" / "shop"
     example.mkdir(parents=True)
     (example / "app.py").write_text(app)
+    (example / "static").mkdir()
+    (example / "static" / "site.css").write_text("body { margin: 0; }\n")
     return {
         "PATH": str(content),
         "EXAMPLES_PATH": str(root / "examples"),
@@ -169,6 +187,47 @@ def test_broken_app_stops_the_build_and_keeps_output(case, tmp_path, caplog):
     )
     assert message.startswith("content/note.md:3: " + words)
     assert last_frame in message
+
+
+SYNTAX_ERROR = "from flask import Flask\napp = Flask(__name__\n\n\ndef home():\n    return 1\n"
+SYNTAX_ERROR_CASES = {
+    "exchange": ("```exchange example=shop\nGET /\n```", "loading app.py failed: "),
+    "include of a function": ("```include example=shop function=home\n```", ""),
+    "include of a whole file": ("```include example=shop\n```", ""),
+}
+
+
+@pytest.mark.parametrize("case", SYNTAX_ERROR_CASES)
+def test_a_syntax_error_in_an_example_names_its_file_and_line(case, tmp_path, caplog):
+    block, doing = SYNTAX_ERROR_CASES[case]
+    message = build_and_fail(tmp_path, caplog, make_site(tmp_path, block, SYNTAX_ERROR))
+    assert message == (
+        f"content/note.md:3: example 'shop': {doing}"
+        "examples/shop/app.py:2: SyntaxError: '(' was never closed"
+    )
+
+
+def test_an_error_while_importing_names_the_line_of_the_example_at_fault(tmp_path, caplog):
+    app = "from flask import Flask\nimport no_such_module\n"
+    block = "```exchange example=shop\nGET /\n```"
+    message = build_and_fail(tmp_path, caplog, make_site(tmp_path, block, app))
+    first_line = message.split("\n", 1)[0]
+    assert first_line == (
+        "content/note.md:3: example 'shop': loading app.py failed: examples/shop/app.py:2: "
+        "ModuleNotFoundError: No module named 'no_such_module'"
+    )
+
+
+def test_the_body_size_limit_is_a_setting_and_binary_bodies_are_not_counted(tmp_path):
+    app = GOOD_APP + '\n\n@app.get("/png")\ndef png():\n    return b"\\x89PNG" * 1_000_000\n'
+    site = make_site(tmp_path, "```exchange example=shop\nGET /big\n###\nGET /png\n```", app)
+    output = tmp_path / "output"
+    assert (
+        build_site(ROOT / "pelicanconf.py", output, {**site, "EXCHANGE_MAX_BODY": 3_500_000}) == 0
+    )
+    pages = [page.read_text() for page in output.rglob("*.html")]
+    assert any("x" * 3_000_000 in text for text in pages)
+    assert any("[4,000,000 bytes of binary data]" in text for text in pages)
 
 
 def test_invoke_build_exits_non_zero_with_the_message(tmp_path):

@@ -23,6 +23,7 @@ class BlockJob:
     def __init__(self, block: ExchangeBlock, settings: RunSettings) -> None:
         self.block = block
         self.cache = settings.cache
+        self.max_body = settings.max_body
         self.key = cache.cache_key(block, settings) if settings.cache else None
         self.outcome: list[Exchange] | BlockRun | RunError | None = None
         if self.cache and self.key:
@@ -43,6 +44,7 @@ class BlockJob:
         except RunError as error:
             raise _block_error(self.block, error) from None
         _check_statuses(self.block, exchanges)
+        _check_body_sizes(self.block, exchanges, self.max_body)
         if fresh and self.cache and self.key:
             cache.store(self.cache, self.key, exchanges)
         return exchanges
@@ -122,6 +124,30 @@ def _check_statuses(block: ExchangeBlock, exchanges: list[Exchange]) -> None:
         got = exchange.response.status_code
         if expected is not None and got != expected:
             raise _block_error(block, RunError(f"expected {expected}, got {got}", index))
+
+
+def _check_body_sizes(block: ExchangeBlock, exchanges: list[Exchange], limit: int) -> None:
+    """A text body goes into the page whole (folded or not): refuse one over the limit.
+
+    A binary body is only described on the page, so its size does not count.
+    """
+    for index, exchange in enumerate(exchanges):
+        body = exchange.response.body
+        if len(body) <= limit or not _is_text(body):
+            continue
+        message = (
+            f"the response body is {len(body):,} bytes, over the {limit:,} a page may show "
+            "(EXCHANGE_MAX_BODY): ask for something smaller, or raise the setting"
+        )
+        raise _block_error(block, RunError(message, index))
+
+
+def _is_text(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _block_error(block: ExchangeBlock, error: RunError) -> BlockError:

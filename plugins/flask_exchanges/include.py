@@ -31,7 +31,10 @@ def read_include(block: IncludeBlock, examples: Path) -> IncludedSource:
     path = (example_dir / block.file).resolve()
     if not path.is_relative_to(example_dir) or not path.is_file():
         raise _error(block, f"no file {block.file!r} in the example")
-    lines = path.read_text(encoding="utf-8").splitlines()
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    # Examples must run, so Python shown on a page must at least compile.
+    tree = _parse_python(block, path, source) if path.suffix == ".py" else None
     first, last = 1, len(lines)
     if block.lines:
         first, last = block.lines
@@ -39,7 +42,9 @@ def read_include(block: IncludeBlock, examples: Path) -> IncludedSource:
             too_far = f"lines={first}-{last} goes past the end of {block.file}"
             raise _error(block, f"{too_far} ({len(lines)} lines)")
     if block.function:
-        first, last = _definition_span(block, path, lines)
+        if tree is None:
+            raise _error(block, f"function= needs a Python file, not {block.file}")
+        first, last = _definition_span(block, tree)
     text = textwrap.dedent("\n".join(lines[first - 1 : last]))
     return IncludedSource(
         path=f"examples/{block.example}/{block.file}",
@@ -50,8 +55,7 @@ def read_include(block: IncludeBlock, examples: Path) -> IncludedSource:
     )
 
 
-def _definition_span(block: IncludeBlock, path: Path, lines: list[str]) -> tuple[int, int]:
-    tree = ast.parse("\n".join(lines), filename=str(path))
+def _definition_span(block: IncludeBlock, tree: ast.Module) -> tuple[int, int]:
     scope: list[ast.stmt] = tree.body
     node: ast.stmt | None = None
     for part in block.function.split(".") if block.function else []:
@@ -68,6 +72,14 @@ def _definition_span(block: IncludeBlock, path: Path, lines: list[str]) -> tuple
     decorators = getattr(node, "decorator_list", [])
     first = min([node.lineno, *(d.lineno for d in decorators)])
     return first, node.end_lineno
+
+
+def _parse_python(block: IncludeBlock, path: Path, source: str) -> ast.Module:
+    try:
+        return ast.parse(source, filename=str(path))
+    except SyntaxError as error:
+        where = f"examples/{block.example}/{block.file}:{error.lineno}"
+        raise _error(block, f"{where}: SyntaxError: {error.msg}") from None
 
 
 def _defines(node: ast.stmt, name: str | None) -> bool:

@@ -15,7 +15,7 @@ from .errors import BlockError
 from .markdown_extension import ExchangeExtension
 from .parse import find_blocks
 from .pinning import source_date_epoch
-from .run import RunSettings
+from .run import DEFAULT_MAX_BODY, RunSettings
 
 logger = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 5.0
@@ -29,8 +29,9 @@ def run_settings(settings: dict) -> RunSettings:
     """Read our settings from Pelican's.
 
     ``EXAMPLES_PATH`` (default: ``examples`` beside the content folder),
-    ``EXCHANGE_TIMEOUT`` (seconds a request may take), and ``EXCHANGE_CACHE``
-    (whether to keep results in ``CACHE_PATH``; on by default).
+    ``EXCHANGE_TIMEOUT`` (seconds a request may take), ``EXCHANGE_CACHE``
+    (whether to keep results in ``CACHE_PATH``; on by default), and
+    ``EXCHANGE_MAX_BODY`` (bytes of text a response body may put into a page).
     """
     examples = Path(settings.get("EXAMPLES_PATH") or Path(settings["PATH"]).parent / "examples")
     use_cache = settings.get("EXCHANGE_CACHE", True)
@@ -40,6 +41,7 @@ def run_settings(settings: dict) -> RunSettings:
         epoch=source_date_epoch(examples),
         cache=Path(settings["CACHE_PATH"]).resolve() / "exchanges" if use_cache else None,
         site_url=settings.get("SITEURL", ""),
+        max_body=int(settings.get("EXCHANGE_MAX_BODY", DEFAULT_MAX_BODY)),
     )
 
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from flask.testing import FlaskClient
 
 TRACEBACK_FRAMES = 4
+# Bytes of text a response body may put into a page (a page's whole budget is 40 KB).
+DEFAULT_MAX_BODY = 8192
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class RunSettings:
     epoch: int
     cache: Path | None = None
     site_url: str = ""
+    max_body: int = DEFAULT_MAX_BODY
 
 
 class BlockRun:
@@ -180,7 +183,8 @@ def _serve(
     try:
         app = load_app(example_dir, frozen_at=epoch)
     except BaseException as error:  # even SystemExit must reach the author as a message
-        sender.send(("error", _describe(error, f"loading {describe_app(example_dir)} failed")))
+        failed = f"loading {describe_app(example_dir)} failed"
+        sender.send(("error", _describe(error, failed, example_dir)))
         return
     # Without debug, as under plain `flask run`, Flask's handler answers 500;
     # the traceback it logs is not part of the exchange, and in the build's
@@ -195,7 +199,7 @@ def _serve(
         try:
             exchange = _send(client, resolved)
         except BaseException as error:
-            sender.send(("error", _describe(error, "the view raised an exception")))
+            sender.send(("error", _describe(error, "the view raised an exception", example_dir)))
             return
         problem = unsent_problem(resolved, exchange.sent_headers)
         if problem:
@@ -241,6 +245,38 @@ def _send(client: FlaskClient, request: HttpRequest) -> Exchange:
     return Exchange(request, received, sent_headers(request, response.request.headers.items()))
 
 
-def _describe(error: BaseException, what: str) -> str:
-    frames = traceback.format_exception(error, limit=-TRACEBACK_FRAMES)
-    return f"{what}:\n{''.join(frames).rstrip()}"
+def _describe(error: BaseException, what: str, example_dir: Path) -> str:
+    """``what`` failed, where in the example and why, then the traceback's last frames.
+
+    A syntax error needs no traceback: its frames are only Flask's, importing.
+    """
+    found = _origin(error, example_dir)
+    if found and isinstance(found[1], SyntaxError):
+        return f"{what}: {found[0]}"
+    frames = "".join(traceback.format_exception(error, limit=-TRACEBACK_FRAMES)).rstrip()
+    return f"{what}: {found[0]}\n{frames}" if found else f"{what}:\n{frames}"
+
+
+def _origin(error: BaseException, example_dir: Path) -> tuple[str, BaseException] | None:
+    """``examples/<name>/<file>:<line>: <Error>: <message>`` for the example's code at fault.
+
+    Follows the chain of causes, since Flask wraps an import's error in its own.
+    """
+    example_dir = example_dir.resolve()
+    cause: BaseException | None = error
+    while cause is not None:
+        places = [
+            (frame.filename, frame.lineno) for frame in traceback.extract_tb(cause.__traceback__)
+        ]
+        if isinstance(cause, SyntaxError):
+            places.append((cause.filename or "", cause.lineno))
+        for filename, line in reversed(places):
+            path = Path(filename).resolve()
+            if path.is_relative_to(example_dir):
+                where = (
+                    f"{example_dir.parent.name}/{example_dir.name}/{path.relative_to(example_dir)}"
+                )
+                why = cause.msg if isinstance(cause, SyntaxError) else str(cause)
+                return f"{where}:{line}: {type(cause).__name__}: {why}", cause
+        cause = cause.__cause__ or cause.__context__
+    return None
