@@ -24,9 +24,9 @@ WAIT = 8.0  # seconds: generous for a shared machine; the benchmark measures the
 def copy_site(destination: Path) -> Path:
     """A copy of the project that builds on its own, sharing the live runtime's cache."""
     destination.mkdir()
-    for name in ("pelicanconf.py", "tasks.py", "author_loop.py", "package-lock.json"):
+    for name in ("pelicanconf.py", "tasks.py", "package-lock.json"):
         shutil.copy(ROOT / name, destination / name)
-    for folder in ("content", "examples", "theme", "plugins"):
+    for folder in ("content", "examples", "theme", "plugins", "author_loop"):
         shutil.copytree(
             ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__")
         )

@@ -21,6 +21,7 @@ from flask_exchanges.run import RunSettings
 
 from tests.loop_driver import WAIT, Loop, copy_site, edit, free_port
 from tests.site_checks import ROOT, tree_digest
+from tests.test_live import open_panel, send
 
 HELLO = "Hello from Flask!"
 BROKEN = "raise RuntimeError('broken on purpose')\n"
@@ -123,6 +124,9 @@ def test_livereload_shows_each_edit_and_each_mistake_in_the_open_page(
         with urllib.request.urlopen(loop.url("/" + bundle)) as response:
             files = json.load(response)["files"]
         assert "Hello from the loop!" in files["app.py"]["text"]
+        # The page's Run panel loads that bundle and answers as the page says.
+        panel = open_panel(page, page.locator(".exchange[data-example=hello-flask]").first)
+        assert send(page, panel)[1] == "Hello from the loop!"
 
         good_build = tree_digest(site_copy / "output")
         app.write_text(app.read_text() + BROKEN)

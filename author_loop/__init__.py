@@ -34,9 +34,10 @@ from tornado.ioloop import IOLoop
 # Builds the site with the content cache; True for a build that may not reuse
 # it. Returns the problems logged, one message each, as the terminal shows them.
 Build = Callable[[bool], list[str]]
+# The banner asks for the status beside its own URL.
 STATUS_URL = "/_author_loop/status"
-BANNER_ID = "author-loop-problems"
-logger = logging.getLogger(__name__)
+BANNER_URL = "/_author_loop/banner.js"
+BANNER_SCRIPT = Path(__file__).with_name("banner.js")
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,12 @@ class ChangeWatcher:
         self._stop = threading.Event()
         self._digests = {path: _digest(path) for path in _files(watched)}
         self._new_folders: list[Path] = []
-        self._threads = [self._watch(watched.folders, recursive=True, only=None)]
+        self._watch(watched.folders, recursive=True, only=None)
         for folder in sorted({f.parent for f in watched.files}):
             names = {f for f in watched.files if f.parent == folder}
-            self._threads.append(self._watch((folder,), recursive=False, only=names))
+            self._watch((folder,), recursive=False, only=names)
 
-    def _watch(self, paths: Iterable[Path], recursive: bool, only: set[Path] | None):
+    def _watch(self, paths: Iterable[Path], recursive: bool, only: set[Path] | None) -> None:
         def keep(change: watchfiles.Change, path: str) -> bool:
             return watchfiles.DefaultFilter()(change, path) and (only is None or Path(path) in only)
 
@@ -92,9 +93,7 @@ class ChangeWatcher:
             ):
                 self._batches.put({Path(path) for _, path in batch})
 
-        thread = threading.Thread(target=run, name="author-loop-watch", daemon=True)
-        thread.start()
-        return thread
+        threading.Thread(target=run, name="author-loop-watch", daemon=True).start()
 
     def next_changes(self) -> list[Path]:
         """Wait for files whose content really changed (or that appeared or went).
@@ -260,10 +259,21 @@ def application(output: Path, rebuilder: Rebuilder) -> web.Application:
             (r"/livereload", LiveReloadHandler),
             (r"/livereload.js", LiveReloadJSHandler),
             (STATUS_URL, StatusHandler),
+            (BANNER_URL, BannerHandler),
             (r"/(.*)", FreshFileHandler, {"path": str(output), "default_filename": "index.html"}),
         ],
         transforms=[PageScripts],
     )
+
+
+class BannerHandler(web.RequestHandler):
+    """Sends ``banner.js``, the script that shows the last build's problems in the page."""
+
+    def get(self) -> None:
+        """The script, read afresh each time."""
+        self.set_header("Content-Type", "text/javascript")
+        self.set_header("Cache-Control", "no-cache")
+        self.write(BANNER_SCRIPT.read_bytes())
 
 
 class FreshFileHandler(StaticFileHandler):
@@ -278,28 +288,11 @@ class FreshFileHandler(StaticFileHandler):
         self.set_header("Cache-Control", "no-cache")
 
 
-# LiveReload's client, as its own server adds it, and the banner: both run only
-# in pages this server sends.
+# LiveReload's client, as LiveReload's own server adds it, and the banner; both
+# run only in the pages this server sends. Module scripts run once the page is parsed.
 PAGE_SCRIPTS = (
     '<script src="/livereload.js" defer></script>'
-    "<script>"
-    "addEventListener('DOMContentLoaded', async () => {"
-    f"const status = await (await fetch('{STATUS_URL}', {{cache: 'no-store'}})).json();"
-    "if (!status.problems.length) return;"
-    "const banner = document.createElement('div');"
-    f"banner.id = '{BANNER_ID}'; banner.setAttribute('role', 'alert');"
-    "banner.style.cssText = 'position:sticky;top:0;z-index:2147483647;margin:0;padding:0.75em 1em;"
-    "background:#8b0000;color:#fff;font:0.9rem/1.4 monospace;max-height:50vh;overflow:auto';"
-    "const title = document.createElement('strong');"
-    "title.textContent = 'The last build failed; this page is from the last good build.';"
-    "const messages = document.createElement('pre');"
-    "messages.style.cssText = 'margin:0.5em 0 0;white-space:pre-wrap;color:inherit;"
-    "background:none;border:0;padding:0';"
-    "messages.textContent = status.problems.join('\\n');"
-    "banner.append(title, messages);"
-    "document.body.prepend(banner);"
-    "});"
-    "</script>"
+    f'<script type="module" src="{BANNER_URL}"></script>'
 ).encode()
 
 
