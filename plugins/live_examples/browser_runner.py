@@ -20,8 +20,12 @@ import traceback
 apps: dict[str, object] = {}
 
 
-def load(panel: str, folder: str, epoch: int) -> None:
-    """Import the app in ``folder`` afresh, as ``flask --app`` would, as panel ``panel``'s app."""
+def load(panel: str, folder: str, epoch: int, debug: bool = True) -> None:
+    """Import the app in ``folder`` afresh, as ``flask --app`` would, as panel ``panel``'s app.
+
+    ``debug`` is False for a block marked ``debug=off``: as under plain
+    ``flask run``, a view that raises then gets Flask's own 500 page.
+    """
     from flask.cli import ScriptInfo
 
     for root, _, files in os.walk(folder):
@@ -34,10 +38,11 @@ def load(panel: str, folder: str, epoch: int) -> None:
             del sys.modules[name]
     sys.path[:] = [p for p in sys.path if not p.startswith("/examples/")]
     importlib.invalidate_caches()  # the folder's files were written a moment ago
-    os.environ["FLASK_DEBUG"] = "1"  # as the build does: a factory may look at it
+    os.environ["FLASK_DEBUG"] = "1" if debug else "0"  # as the build does: a factory may look
     app = ScriptInfo(app_import_path=_app_spec(folder), set_debug_flag=False).load_app()
     _make_paths_relative(app, folder)
-    app.debug = True
+    app.debug = debug
+    app.logger.disabled = not debug  # as the build does: the 500 is the answer, not a failure
     apps[panel] = (folder, app.test_client())
 
 

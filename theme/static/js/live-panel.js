@@ -78,8 +78,8 @@ class Python {
     });
   }
 
-  load(panel, folder, epoch, files) {
-    return this.ask(panel, { type: "load", panel, folder, epoch, files }, START_TIMEOUT_MS);
+  load(panel, folder, epoch, files, debug) {
+    return this.ask(panel, { type: "load", panel, folder, epoch, files, debug }, START_TIMEOUT_MS);
   }
 
   send(panel, request) {
@@ -271,7 +271,9 @@ class Panel {
     const files = this.currentFiles();
     await python.start();
     this.loads += 1;
-    await python.load(this.id, `/examples/${this.id}/${this.loads}`, this.bundle.epoch, files);
+    // A block marked debug=off runs as plain `flask run`, as the build ran it.
+    const debug = this.exchange.dataset.debug !== "off";
+    await python.load(this.id, `/examples/${this.id}/${this.loads}`, this.bundle.epoch, files, debug);
     this.loadedFiles = JSON.stringify(files);
   }
 

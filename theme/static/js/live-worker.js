@@ -1,6 +1,6 @@
 // The page's one Python: Pyodide in a module worker, shared by every live panel.
 //
-// Messages in:  {type: "init", runtime} | {type: "load", panel, folder, epoch, files}
+// Messages in:  {type: "init", runtime} | {type: "load", panel, folder, epoch, files, debug}
 //               | {type: "send", panel, request, id}
 // Messages out: {type: "progress", stage, loaded, total} | {type: "ready"}
 //               | {type: "loaded", panel} | {type: "response", id, response}
@@ -99,11 +99,11 @@ function writeFiles(folder, files) {
   }
 }
 
-async function load({ panel, folder, epoch, files }) {
+async function load({ panel, folder, epoch, files, debug }) {
   self.postMessage({ type: "progress", stage: "example" });
   writeFiles(folder, files);
   try {
-    runner.load(panel, folder, epoch);
+    runner.load(panel, folder, epoch, debug);
   } catch (error) {
     self.postMessage({ type: "failed", panel, message: error.message });
     return;
