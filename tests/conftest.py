@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask_exchanges.pinning import source_date_epoch
 from flask_exchanges.run import RunSettings
 
@@ -70,3 +72,25 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def fresh_app(monkeypatch) -> Callable[..., Flask]:
+    """Load a project example in this process, as a build child does.
+
+    The working directory, ``sys.path`` and the ``app`` module are put back
+    after the test, so examples loaded one after another do not mix.
+    """
+    from flask_exchanges.loading import load_app
+
+    monkeypatch.chdir(Path.cwd())
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delitem(sys.modules, "app", raising=False)
+
+    def load(example: str, *, debug: bool) -> Flask:
+        sys.modules.pop("app", None)
+        app = load_app(EXAMPLES / example)
+        app.debug = debug
+        return app
+
+    return load

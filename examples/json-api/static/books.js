@@ -1,31 +1,27 @@
-// Ask the API for the books and show them as a list.
+// Fill the list with the books the API sends.
 async function showBooks() {
-  const response = await fetch("/api/books");
-  const books = await response.json();
-  const list = document.querySelector("#books");
-  list.replaceChildren(
-    ...books.map((book) => {
-      const item = document.createElement("li");
-      item.textContent = `${book.title}, by ${book.author}`;
-      return item;
-    }),
-  );
+  const books = await (await fetch("/api/books")).json();
+  const items = books.map((book) => {
+    const item = document.createElement("li");
+    item.textContent = `${book.title}, by ${book.author}`;
+    return item;
+  });
+  document.querySelector("#books").replaceChildren(...items);
 }
 
-// Send the form as JSON instead of letting the browser send it as a form.
+// Send the form as JSON, not as form data.
 async function addBook(event) {
   event.preventDefault();
-  const form = event.target;
   const response = await fetch("/api/books", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(Object.fromEntries(new FormData(form))),
+    body: JSON.stringify(Object.fromEntries(new FormData(event.target))),
   });
   const answer = await response.json();
   const message = document.querySelector("#message");
   if (response.ok) {
     message.textContent = `Added, at ${response.headers.get("Location")}.`;
-    form.reset();
+    event.target.reset();
     await showBooks();
   } else {
     message.textContent = `${response.status}: ${answer.message}`;

@@ -1,35 +1,16 @@
-"""What the notes on JSON APIs, sessions and errors say without an exchange to show it.
+"""What the JSON APIs note says without an exchange to show it.
 
-Each test pins one sentence of a note to the pinned Flask and Werkzeug, or
-to what Chromium really does, so the sentence cannot quietly go wrong.
+Each test pins one sentence of ``content/11-json-api.md`` to the pinned
+Flask and Werkzeug, or to what Chromium really does with the note's page.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from flask import Flask
-from flask_exchanges.loading import load_app
-from playwright.sync_api import sync_playwright
 
-from tests.conftest import EXAMPLES
-from tests.site_checks import CHROMIUM, CHROMIUM_ARGS
 from tests.test_real_server import development_server
-
-
-@pytest.fixture
-def fresh_app(monkeypatch):
-    """Load an example in this process, in its folder as a build child does; cwd comes back."""
-    monkeypatch.chdir(Path.cwd())
-
-    def load(example: str, *, debug: bool) -> Flask:
-        app = load_app(EXAMPLES / example)
-        app.debug = debug
-        return app
-
-    return load
 
 
 @pytest.mark.parametrize("debug", [True, False])
@@ -65,14 +46,6 @@ def test_json_api_get_json_accepts_a_type_ending_in_plus_json(fresh_app):
         "/api/books", data=json.dumps(book), headers={"Content-Type": "application/ld+json"}
     )
     assert response.status_code == 201
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_json_api_page_lists_and_adds_books_with_fetch(browser, project_settings):
@@ -113,3 +86,45 @@ def test_json_api_fetch_with_a_string_body_and_no_type_gets_415(browser, project
         page.close()
     assert caught.value.headers["content-type"] == "text/plain;charset=UTF-8"
     assert status == 415
+
+
+def test_json_api_a_405_as_json_keeps_its_allow_header(fresh_app):
+    """11-json-api.md: the handler keeps Flask's headers, such as Allow on a 405."""
+    response = fresh_app("json-api", debug=True).test_client().put("/api/books")
+    assert response.status_code == 405
+    assert response.content_type == "application/json"
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS", "POST"}
+
+
+def test_json_api_a_preflight_from_another_origin_gets_no_permission(fresh_app):
+    """11-json-api.md: a preflight from any other origin gets no Access-Control-Allow-Origin."""
+    preflight = {"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "DELETE"}
+    response = (
+        fresh_app("json-api", debug=True).test_client().options("/api/books/1", headers=preflight)
+    )
+    assert response.status_code == 200
+    assert not [name for name, _ in response.headers.items() if name.startswith("Access-Control")]
+    assert response.headers["Vary"] == "Origin"
+
+
+def test_json_api_after_a_delete_the_book_is_gone(fresh_app):
+    """11-json-api.md: after the DELETE, GET /api/books/1 gets a 404."""
+    client = fresh_app("json-api", debug=True).test_client()
+    assert client.delete("/api/books/1").status_code == 204
+    assert client.get("/api/books/1").status_code == 404
+
+
+def test_json_api_the_real_post_after_a_preflight_may_be_read(fresh_app):
+    """11-json-api.md: the real POST from the allowed origin carries Access-Control-Allow-Origin."""
+    response = (
+        fresh_app("json-api", debug=True)
+        .test_client()
+        .post(
+            "/api/books",
+            json={"title": "Guards! Guards!", "author": "Terry Pratchett"},
+            headers={"Origin": "https://reader.example"},
+        )
+    )
+    assert response.status_code == 201
+    assert response.headers["Access-Control-Allow-Origin"] == "https://reader.example"
+    assert "Access-Control-Allow-Methods" not in response.headers, "only a preflight needs it"
