@@ -90,10 +90,17 @@ def wait_until(check: Callable[[], bool], timeout: float = WAIT) -> None:
         time.sleep(0.05)
 
 
-def bundle_of(page_html: str, example: str) -> str:
-    found = re.search(rf'data-example="{example}" data-bundle="([^"]+)"', page_html)
+def live_file_of(page_html: str, example: str) -> str:
+    """The path of the live panel's file for the first block of ``example`` on the page."""
+    found = re.search(rf'data-example="{example}" data-live="([^"]+)"', page_html)
     assert found, f"no exchange of {example} on the page"
     return found[1].lstrip("/")
+
+
+def bundle_in(output: Path, page_html: str, example: str) -> Path:
+    """The example's bundle that a block of the page names, in ``output``."""
+    block = json.loads((output / live_file_of(page_html, example)).read_text())
+    return output / block["bundle"].lstrip("/")
 
 
 def test_livereload_shows_each_edit_and_each_mistake_in_the_open_page(
@@ -120,8 +127,10 @@ def test_livereload_shows_each_edit_and_each_mistake_in_the_open_page(
             assert "/livereload.js" in response.read().decode()
         # The loop's scripts are added as the page is sent, never written into output/.
         assert "livereload" not in (site_copy / "output" / "index.html").read_text()
-        bundle = bundle_of(page.content(), "hello-flask")
-        with urllib.request.urlopen(loop.url("/" + bundle)) as response:
+        live_file = live_file_of(page.content(), "hello-flask")
+        with urllib.request.urlopen(loop.url("/" + live_file)) as response:
+            bundle = json.load(response)["bundle"]
+        with urllib.request.urlopen(loop.url(bundle)) as response:
             files = json.load(response)["files"]
         assert "Hello from the loop!" in files["app.py"]["text"]
         # The page's Run panel loads that bundle and answers as the page says.
@@ -153,7 +162,7 @@ def test_regenerate_rebuilds_for_examples_notes_and_mistakes(site_copy, start_lo
     edit(site_copy / "examples" / "hello-flask" / "app.py", HELLO, "Hello again")
     loop.wait_for(r"^Rebuilt in .* after app\.py")
     assert "Hello again" in index.read_text()
-    assert (site_copy / "output" / bundle_of(index.read_text(), "hello-flask")).is_file()
+    assert bundle_in(site_copy / "output", index.read_text(), "hello-flask").is_file()
 
     # A new example, then a note that uses it.
     new_example = site_copy / "examples" / "brand-new"
@@ -165,13 +174,13 @@ def test_regenerate_rebuilds_for_examples_notes_and_mistakes(site_copy, start_lo
     loop.wait_for(r"^Rebuilt in .* after 99-new\.md")
     new_page = site_copy / "output" / "new-note" / "index.html"
     assert "Brand new answer" in new_page.read_text()
-    assert (site_copy / "output" / bundle_of(new_page.read_text(), "brand-new")).is_file()
+    assert bundle_in(site_copy / "output", new_page.read_text(), "brand-new").is_file()
 
     # A module beside app.py, and a template, are parts of their examples too.
     edit(new_example / "answers.py", "Brand new", "Edited")
     loop.wait_for(r"^Rebuilt in .* after answers\.py")
     assert "Edited answer" in new_page.read_text()
-    assert (site_copy / "output" / bundle_of(new_page.read_text(), "brand-new")).is_file()
+    assert bundle_in(site_copy / "output", new_page.read_text(), "brand-new").is_file()
     edit(
         site_copy / "examples" / "templates" / "templates" / "lessons.html",
         "lessons</h1>",
@@ -224,7 +233,7 @@ def test_a_loop_started_on_a_stale_cache_shows_what_the_code_does_now(site_copy,
     start_loop("regenerate")
     index = (site_copy / "output" / "index.html").read_text()
     assert "Changed while stopped" in index
-    assert (site_copy / "output" / bundle_of(index, "hello-flask")).is_file()
+    assert bundle_in(site_copy / "output", index, "hello-flask").is_file()
 
 
 def test_a_notes_stamp_follows_the_examples_it_uses(tmp_path, make_example):

@@ -106,10 +106,10 @@ def test_included_source_names_its_file_and_lines():
     assert 'class="k">def<' in html
 
 
-def test_the_block_names_its_bundle_for_the_live_panel():
+def test_the_block_names_its_file_for_the_live_panel():
     parsed = block(request="GET /a?b=1")
-    html = render_exchanges(parsed, [exchange_for(parsed, b"")], "/live/examples/demo.1.json")
-    assert 'data-bundle="/live/examples/demo.1.json"' in html
+    html = render_exchanges(parsed, [exchange_for(parsed, b"")], "/live/blocks/1.json")
+    assert 'data-live="/live/blocks/1.json"' in html
 
 
 def test_a_block_without_debug_mode_says_so_for_the_live_panel():

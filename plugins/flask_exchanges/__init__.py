@@ -65,15 +65,21 @@ def stamp_notes_with_examples(readers: Readers) -> None:
 
 
 def finish_runs(pelican: Pelican) -> None:
-    """Stop the blocks no note showed, and write every example's files for the live panels."""
+    """Stop the blocks no note showed; write the live panels' files of examples and blocks."""
     from pathlib import Path
 
     from .bundle import write_bundles
     from .reader import RUN_SETTINGS, STARTED_JOBS
 
-    pelican.settings[STARTED_JOBS].close()
+    started = pelican.settings[STARTED_JOBS]
+    started.close()
     settings = pelican.settings[RUN_SETTINGS]
-    write_bundles(settings.examples, settings.epoch, Path(pelican.settings["OUTPUT_PATH"]))
+    output = Path(pelican.settings["OUTPUT_PATH"])
+    write_bundles(settings.examples, settings.epoch, output)
+    for path, data in sorted(started.live_files.items()):
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
+        (output / path).write_bytes(data)
+    started.live_files.clear()
 
 
 def register() -> None:

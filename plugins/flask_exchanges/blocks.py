@@ -9,7 +9,7 @@ one (``StartedJobs``), so examples run on other cores while notes render.
 from __future__ import annotations
 
 from . import cache
-from .bundle import bundle_path
+from .bundle import block_bytes, block_path, bundle_path
 from .errors import BlockError
 from .include import read_include
 from .parse import Block, ExchangeBlock
@@ -56,11 +56,16 @@ class BlockJob:
 
 
 class StartedJobs:
-    """Exchange blocks already running, ahead of the notes that show them."""
+    """Exchange blocks already running, ahead of the notes that show them.
+
+    It also keeps, for the end of the build, the file each rendered block
+    gives the live panels (``live_files``: path in the output, bytes).
+    """
 
     def __init__(self, settings: RunSettings) -> None:
         self._settings = settings
         self._jobs: dict[ExchangeBlock, list[BlockJob]] = {}
+        self.live_files: dict[str, bytes] = {}
 
     def start(self, blocks: list[Block]) -> None:
         """Start each exchange block among ``blocks``."""
@@ -102,7 +107,7 @@ def render_blocks(
     jobs = [started.take(b) if isinstance(b, ExchangeBlock) else None for b in blocks]
     try:
         return [
-            render_exchanges(block, job.exchanges(), bundle_url(block.example, settings))
+            _render_exchange_block(block, job.exchanges(), settings, started.live_files)
             if isinstance(block, ExchangeBlock) and job
             else render_source(read_include(block, settings.examples))
             for block, job in zip(blocks, jobs, strict=True)
@@ -113,9 +118,24 @@ def render_blocks(
                 job.close()
 
 
-def bundle_url(example: str, settings: RunSettings) -> str:
-    """The URL of an example's files for the browser."""
-    return f"{settings.site_url}/{bundle_path(settings.examples / example, settings.epoch)}"
+def _render_exchange_block(
+    block: ExchangeBlock,
+    exchanges: list[Exchange],
+    settings: RunSettings,
+    live_files: dict[str, bytes],
+) -> str:
+    path, data = live_block(block, exchanges, settings)
+    live_files[path] = data
+    return render_exchanges(block, exchanges, f"{settings.site_url}/{path}")
+
+
+def live_block(
+    block: ExchangeBlock, exchanges: list[Exchange], settings: RunSettings
+) -> tuple[str, bytes]:
+    """The block's file for the live panel: its path in the output, and its bytes."""
+    bundle = f"{settings.site_url}/{bundle_path(settings.examples / block.example, settings.epoch)}"
+    data = block_bytes(block, exchanges, bundle)
+    return block_path(data), data
 
 
 def _check_statuses(block: ExchangeBlock, exchanges: list[Exchange]) -> None:

@@ -1,8 +1,11 @@
-"""Bundle each example's files for the browser, from the same folder the build ran.
+"""What the live panels fetch: each example's files, and each block's requests and answers.
 
 A bundle is one JSON file: the example's files (text, or base64 for binary
-files) and the moment the build pretends to run at. Its name holds a hash of
-its content, so it can be cached for good.
+files) and the moment the build pretends to run at. A block file holds the
+block's requests as the author wrote them (references unresolved, bodies as
+the bytes the build sent) and every response the build got, all headers
+included, so that the panel can replay the block and compare. Each file's
+name holds a hash of its content, so it can be cached for good.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ import json
 from pathlib import Path
 
 from .examples import find_examples
+from .parse import ExchangeBlock
+from .run import Exchange, wire_body
 
 FOLDER = "live/examples"
+BLOCKS_FOLDER = "live/blocks"
 
 
 def bundle_bytes(example_dir: Path, epoch: int) -> bytes:
@@ -45,3 +51,40 @@ def write_bundles(examples: Path, epoch: int, output: Path) -> None:
         target = output / bundle_path(example_dir, epoch)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(bundle_bytes(example_dir, epoch))
+
+
+def _base64(data: bytes | None) -> str:
+    return base64.b64encode(data or b"").decode()
+
+
+def block_bytes(block: ExchangeBlock, exchanges: list[Exchange], bundle: str) -> bytes:
+    """The JSON file of one block: ``bundle`` (the example's URL), its requests and answers."""
+    data = {
+        "example": block.example,
+        "bundle": bundle,
+        "debug": block.debug,
+        "requests": [
+            {
+                "name": request.name,
+                "method": request.method,
+                "target": request.target,
+                "headers": request.headers,
+                "body": _base64(wire_body(request)),
+            }
+            for request in block.requests
+        ],
+        "responses": [
+            {
+                "status": e.response.status,
+                "headers": e.response.headers,
+                "body": _base64(e.response.body),
+            }
+            for e in exchanges
+        ],
+    }
+    return json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+
+
+def block_path(data: bytes) -> str:
+    """Where a block file lives in the output, such as ``live/blocks/1a2b3c4d5e6f.json``."""
+    return f"{BLOCKS_FOLDER}/{hashlib.sha256(data).hexdigest()[:12]}.json"

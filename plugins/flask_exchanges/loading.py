@@ -4,37 +4,55 @@ An example is a folder holding ``app.py``, or a package named by its
 ``.flaskenv`` (see ``examples``); it is loaded with Flask's own code for
 ``flask --app``. Loading it changes the process (the working directory,
 ``sys.path``, ``sys.modules``, the clock), so the build does it only in a
-fresh child process, one per block.
+fresh child process, one per block. The live panels load examples with this
+same file, in Pyodide (see ``live_examples/browser_runner.py``), where the
+clock is stopped another way: time_machine is a C extension that Pyodide
+does not have.
 """
 
 from __future__ import annotations
 
 import os
 import random
+from collections.abc import Callable
 from pathlib import Path
 
-import time_machine
 from flask import Flask
 from flask.cli import ScriptInfo
+
+try:
+    import time_machine
+except ImportError:  # in Pyodide, whose runner brings its own way to stop the clock
+    time_machine = None
 
 from .examples import app_spec
 from .pinning import pin_mtimes, source_date_epoch
 
 
-def load_app(example_dir: Path, *, frozen_at: int | None = None) -> Flask:
+def stop_the_clock(moment: int) -> None:
+    """Stop Python's clock at ``moment`` (Unix time) with time_machine, for good."""
+    time_machine.travel(moment, tick=False).start()
+
+
+def load_app(
+    example_dir: Path,
+    *,
+    frozen_at: int | None = None,
+    freeze: Callable[[int], None] = stop_the_clock,
+) -> Flask:
     """Load the example's app as ``flask --app <spec>`` does from inside its folder.
 
     The spec is the example's (``app``, or ``FLASK_APP`` in its
     ``.flaskenv``). The process moves into the example's folder, and every
     path Flask serves files from is made relative to it: Werkzeug mixes the
     path of a static file into its ``ETag``, and a relative path keeps that
-    value the same in every clone. With ``frozen_at``, the clock stands still
-    at that Unix time and ``random`` is seeded from it, so responses do not
-    depend on when the build runs.
+    value the same in every clone. With ``frozen_at``, ``freeze`` stops the
+    clock at that Unix time and ``random`` is seeded from it, so responses
+    do not depend on when the build runs.
     """
     example_dir = example_dir.resolve()
     if frozen_at is not None:
-        time_machine.travel(frozen_at, tick=False).start()
+        freeze(frozen_at)
         random.seed(frozen_at)
     os.chdir(example_dir)
     app = ScriptInfo(app_import_path=app_spec(example_dir), set_debug_flag=False).load_app()

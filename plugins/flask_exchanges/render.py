@@ -43,11 +43,10 @@ PREVIEW_POLICY = (
 )
 
 
-def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], bundle: str) -> str:
+def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], live: str) -> str:
     """HTML for a whole exchange block: each request beside the response it got.
 
-    ``bundle`` is the URL of the example's files for the browser. The live
-    panel reads each request from the text shown, so it sends what the build sent.
+    ``live`` is the URL of the block's file for the live panel (see ``bundle``).
     """
     steps = "\n".join(_render_step(block, exchange) for exchange in exchanges)
     # The live panel runs the app as the build did: with or without debug mode.
@@ -55,7 +54,7 @@ def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], bundle: st
     diagram = render_diagram(exchanges, f"diagram-{block.line}") + "\n" if block.diagram else ""
     return (
         f'<div class="exchange" data-example="{escape(block.example)}" '
-        f'data-bundle="{escape(bundle)}"{debug}>\n'
+        f'data-live="{escape(live)}"{debug}>\n'
         f'<p class="exchange-caption">Example <code>{escape(block.example)}</code></p>\n'
         f"{diagram}{steps}\n</div>"
     )

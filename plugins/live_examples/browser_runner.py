@@ -1,10 +1,15 @@
 """Runs example apps inside Pyodide, for the page's "Run in your browser" panels.
 
 The worker writes each panel's files into a folder of its own, then calls
-``load`` and ``send`` here. An app is loaded the way the build loads it
-(``flask --app`` with the example's spec from its ``.flaskenv``, paths
-relative to its folder, files dated and ``random`` seeded from the build's
-moment), so the same requests give the same answers.
+``load``, ``run_block`` and ``send`` here. An app is loaded by the build's
+own loader (``flask_exchanges.loading``, shipped beside this file): as
+``flask --app`` with the example's spec, paths relative to its folder, files
+dated and ``random`` seeded from the build's moment, the clock stopped
+there. References to earlier answers are resolved by the build's own code
+too, so the same requests give the same answers.
+
+Requests and answers cross into JavaScript as JSON, bodies in base64: a
+browser's form or upload is bytes, not text.
 """
 
 from __future__ import annotations
@@ -13,99 +18,129 @@ import base64
 import importlib
 import json
 import os
-import random
 import sys
+import time
 import traceback
+from pathlib import Path
+from typing import Any
 
-apps: dict[str, object] = {}
+import js
+from flask import got_request_exception
+from flask_exchanges.loading import load_app
+from flask_exchanges.parse import resolve_references
+from flask_exchanges.pinning import pin_mtimes
+
+EXAMPLES = "/examples/"
+# Date.now is where Python's clock reads the time in a browser (Emscripten's
+# clock_gettime), so stopping it there stops time.time(), datetime.now()
+# and everything built on them. Set from JavaScript, it costs nothing per read.
+_stop_js_clock = js.Function.new("moment", "self.Date.now = () => moment * 1000;")
 
 
-def load(panel: str, folder: str, epoch: int, debug: bool = True) -> None:
-    """Import the app in ``folder`` afresh, as ``flask --app`` would, as panel ``panel``'s app.
+class Panel:
+    """One panel's app, with its clients: ``block`` replays the block, ``browser`` browses.
 
-    ``debug`` is False for a block marked ``debug=off``: as under plain
-    ``flask run``, a view that raises then gets Flask's own 500 page.
+    With debug off, Flask turns an exception into a plain 500 page; the
+    panel still gets its traceback (``exception``), to say why it happened.
     """
-    from flask.cli import ScriptInfo
 
-    for root, _, files in os.walk(folder):
-        for name in files:
-            os.utime(os.path.join(root, name), (epoch, epoch))
-    os.chdir(folder)
-    random.seed(epoch)
+    def __init__(self, folder: str, app: Any) -> None:
+        self.folder = folder
+        self.app = app
+        self.clients = {"block": app.test_client(), "browser": app.test_client()}
+        self.exception: str | None = None
+        got_request_exception.connect(self._record, app, weak=False)
+
+    def _record(self, sender: Any, exception: BaseException, **extra: Any) -> None:
+        self.exception = "".join(traceback.format_exception(exception))
+
+
+panels: dict[str, Panel] = {}
+
+
+def _forget_earlier_loads() -> None:
+    """Drop the modules and path entries of apps loaded before, as a fresh process would."""
     for name, module in list(sys.modules.items()):
-        if (getattr(module, "__file__", None) or "").startswith("/examples/"):
+        if (getattr(module, "__file__", None) or "").startswith(EXAMPLES):
             del sys.modules[name]
-    sys.path[:] = [p for p in sys.path if not p.startswith("/examples/")]
-    importlib.invalidate_caches()  # the folder's files were written a moment ago
-    os.environ["FLASK_DEBUG"] = "1" if debug else "0"  # as the build does: a factory may look
-    app = ScriptInfo(app_import_path=_app_spec(folder), set_debug_flag=False).load_app()
-    _make_paths_relative(app, folder)
-    app.debug = debug
-    app.logger.disabled = not debug  # as the build does: the 500 is the answer, not a failure
-    apps[panel] = (folder, app.test_client())
+    sys.path[:] = [path for path in sys.path if not path.startswith(EXAMPLES)]
 
 
-def _app_spec(folder: str) -> str:
-    """``FLASK_APP`` in the folder's ``.flaskenv``, or ``app``: as ``flask_exchanges.examples``."""
-    path = os.path.join(folder, ".flaskenv")
-    if not os.path.isfile(path):
-        return "app"
-    with open(path, encoding="utf-8") as env_file:
-        lines = env_file.read().splitlines()
-    for line in lines:
-        name, equals, value = line.strip().removeprefix("export ").partition("=")
-        if equals and name.strip() == "FLASK_APP" and value.strip():
-            value = value.strip()
-            quoted = len(value) >= 2 and value[0] == value[-1] and value[0] in "'\""
-            return value[1:-1] if quoted else value
-    return "app"
+def load(panel: str, folder: str, epoch: int, debug: bool) -> None:
+    """Import ``folder``'s app afresh as ``panel``'s app, as the build's child does.
 
-
-def _make_paths_relative(app, folder: str) -> None:
-    """Root ``.`` and folders relative to ``folder``, as ``flask_exchanges.loading`` does."""
-    static = app.static_folder
-    templates = app.template_folder and os.path.join(app.root_path, app.template_folder)
-    app.root_path = "."
-    if static is not None:
-        app.static_folder = os.path.relpath(static, folder)
-    if templates:
-        app.template_folder = os.path.relpath(templates, folder)
-    for blueprint in app.blueprints.values():
-        blueprint.root_path = os.path.relpath(blueprint.root_path, folder)
-
-
-def send(panel: str, request_json: str) -> str:
-    """Send one request (JSON: method, target, headers, body) to the panel's app.
-
-    Returns JSON: the response, or the traceback if the app raised.
+    With ``debug`` or without, as ``flask_exchanges.run`` loads it for the block.
     """
-    request = json.loads(request_json)
-    return json.dumps(_send(panel, **request))
+    _forget_earlier_loads()
+    importlib.invalidate_caches()  # the folder's files were written a moment ago
+    pin_mtimes(Path(folder), epoch)
+    os.environ["FLASK_DEBUG"] = "1" if debug else "0"
+    app = load_app(Path(folder), frozen_at=epoch, freeze=_stop_js_clock)
+    app.debug = debug
+    app.logger.disabled = not debug
+    panels[panel] = Panel(folder, app)
 
 
-def _send(panel: str, method: str, target: str, headers: list, body: str) -> dict:
-    folder, client = apps[panel]
-    os.chdir(folder)
-    content_type = next((v for k, v in headers if k.lower() == "content-type"), "")
-    if content_type.startswith("multipart/"):
-        body = body.replace("\n", "\r\n")
+def run_block(panel: str, requests_json: str) -> str:
+    """Send a block's requests in order with one fresh client, resolving references as the build.
+
+    Each request is JSON (name, method, target, headers, body in base64).
+    Returns JSON: one answer per request, up to the first that raised.
+    """
+    chosen = panels[panel]
+    chosen.clients["block"] = chosen.app.test_client()
+    named: dict[str, dict[str, str]] = {}
+    answers = []
+    for request in json.loads(requests_json):
+        resolved = _resolve(request, named)
+        answer = _send(chosen, "block", resolved)
+        answer["request"] = resolved
+        answers.append(answer)
+        if "error" in answer:
+            break
+        if request.get("name"):
+            named[request["name"]] = {k.lower(): v for k, v in answer["headers"]}
+    return json.dumps(answers)
+
+
+def _resolve(request: dict, named: dict[str, dict[str, str]]) -> dict:
+    body = base64.b64decode(request["body"])
+    if b"{{" in body:
+        body = resolve_references(body.decode(), named).encode()
+    return {
+        "method": request["method"],
+        "target": resolve_references(request["target"], named),
+        "headers": [[k, resolve_references(v, named)] for k, v in request["headers"]],
+        "body": base64.b64encode(body).decode(),
+    }
+
+
+def send(panel: str, client: str, request_json: str) -> str:
+    """Send one request (JSON: method, target, headers, base64 body) with a panel's client.
+
+    Returns JSON: the answer, or the traceback if the app raised.
+    """
+    return json.dumps(_send(panels[panel], client, json.loads(request_json)))
+
+
+def _send(panel: Panel, client: str, request: dict) -> dict:
+    os.chdir(panel.folder)
+    panel.exception = None
+    body = base64.b64decode(request["body"])
+    started = time.perf_counter()  # not the stopped clock: this one reads performance.now()
     try:
-        response = client.open(
-            target, method=method, headers=[tuple(h) for h in headers], data=body.encode() or None
+        response = panel.clients[client].open(
+            request["target"],
+            method=request["method"],
+            headers=[tuple(header) for header in request["headers"]],
+            data=body or None,
         )
     except BaseException:  # the reader's code may raise anything: show it, and carry on
         return {"error": traceback.format_exc()}
-    data = response.get_data()
-    try:
-        text, binary = data.decode("utf-8"), False
-    except UnicodeDecodeError:
-        text, binary = base64.b64encode(data).decode(), True
     return {
-        "status": response.status_code,
-        "status_line": response.status,
+        "status": response.status,
         "headers": list(response.headers.items()),
-        "body": text,
-        "binary": binary,
-        "log": f'"{method} {target} HTTP/1.1" {response.status_code} -',
+        "body": base64.b64encode(response.get_data()).decode(),
+        "milliseconds": (time.perf_counter() - started) * 1000,
+        "exception": panel.exception,
     }

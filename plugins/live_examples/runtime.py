@@ -4,10 +4,15 @@ It holds the Pyodide core from npm (four files), the wheels of Flask and its
 dependencies pinned by hash in ``wheels.txt`` (with bytecode that Pyodide
 compiled under Node, see ``precompile.mjs``, as it did for the parts of the
 standard library that Flask uses), a lockfile that lists those
-wheels so Pyodide installs them from the site, the editor bundled by esbuild,
-and ``browser_runner.py``. The folder is named after a hash of all its
-inputs, so its URL changes whenever its content can, and it is cached: a
-second build downloads and bundles nothing.
+wheels so Pyodide installs them from the site, the panels' code and styles
+(``theme/live/``: modules that import each other and the editor by relative
+URLs), the editor bundled by esbuild, and ``notes.zip``: ``browser_runner.py``
+with the build's own loader (the ``flask_exchanges`` package's modules),
+which Python imports from the zip.
+The folder is named after a hash of all its inputs, so its URL changes
+whenever its content can, and it is cached: a second build downloads and
+bundles nothing. The slow part (wheels and bytecode) is cached on its own,
+so a change to the runner or the loader only copies it.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from pyodide_lock import PyodideLockSpec
@@ -27,7 +34,12 @@ from pyodide_lock.utils import add_wheels_to_spec
 HERE = Path(__file__).resolve().parent
 WHEELS = HERE / "wheels.txt"
 BROWSER_RUNNER = HERE / "browser_runner.py"
+LOADER_PACKAGE = HERE.parent / "flask_exchanges"
+# The panels' own code and styles (in the project), beside the editor they import.
+PANEL = Path("theme", "live")
 PRECOMPILE = HERE / "precompile.mjs"
+PYTHON_ZIP = "notes.zip"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 # A wheel built from source stamps its files with this date (the zip format's
 # first), so the same source always gives the same wheel bytes.
@@ -45,20 +57,33 @@ def _pyodide(node_modules: Path) -> Path:
     return folder
 
 
-def _inputs_key(project: Path) -> str:
-    node_modules = project / "node_modules"
+def _python_files() -> list[Path]:
+    return [BROWSER_RUNNER, *sorted(LOADER_PACKAGE.glob("*.py"))]
+
+
+def _key(paths: list[Path], *extra: bytes) -> str:
     digest = hashlib.sha256()
-    for path in [
-        WHEELS,
-        BROWSER_RUNNER,
-        PRECOMPILE,
-        project / "package-lock.json",
-        *sorted((project / "theme" / "editor").rglob("*")),
-    ]:
+    for path in paths:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(_pyodide(node_modules).joinpath("package.json").read_bytes())
+    for data in extra:
+        digest.update(data)
     return digest.hexdigest()[:12]
+
+
+def _core_key(project: Path) -> str:
+    pyodide_version = _pyodide(project / "node_modules").joinpath("package.json").read_bytes()
+    return _key([WHEELS, PRECOMPILE, project / "package-lock.json"], pyodide_version)
+
+
+def _inputs_key(project: Path) -> str:
+    editor = sorted((project / "theme" / "editor").rglob("*"))
+    panel = _panel_files(project)
+    return _key([*editor, *panel, *_python_files()], _core_key(project).encode())
+
+
+def _panel_files(project: Path) -> list[Path]:
+    return sorted(path for path in (project / PANEL).iterdir() if path.is_file())
 
 
 def prepare_runtime(project: Path, cache: Path) -> Path:
@@ -66,26 +91,62 @@ def prepare_runtime(project: Path, cache: Path) -> Path:
     folder = cache / "live" / f"runtime-{_inputs_key(project)}"
     if folder.is_dir():
         return folder
+    core = _prepared(cache / "live" / f"core-{_core_key(project)}", _assemble_core, project)
+    return _prepared(folder, _assemble_runtime, project, core)
+
+
+def _prepared(folder: Path, assemble: Callable[..., None], *args: Path) -> Path:
+    """``folder``, first assembled by ``assemble(scratch, *args)`` if missing.
+
+    The work happens in a scratch folder renamed at the end, so a build that
+    stops half-way never leaves a folder that looks complete.
+    """
+    if folder.is_dir():
+        return folder
     folder.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="runtime.", dir=folder.parent))
+    scratch = Path(tempfile.mkdtemp(prefix=f"{folder.name}.", dir=folder.parent))
+    scratch.chmod(0o755)  # mkdtemp's folder is private; the site's server must read this one
     try:
-        core = _pyodide(project / "node_modules")
-        for name in CORE_FILES:
-            shutil.copy2(core / name, scratch / name)
-        wheels = _fetch_wheels(scratch)
-        _run(
-            "precompiling the wheels and the standard library with Pyodide",
-            ["node", str(PRECOMPILE), str(scratch)],
-            cwd=project,
-        )
-        _write_lockfile(core, wheels, scratch)
-        _bundle_editor(project, scratch / "editor.js")
-        shutil.copy2(BROWSER_RUNNER, scratch / BROWSER_RUNNER.name)
+        assemble(scratch, *args)
         scratch.rename(folder)
-    except BaseException:
+    except OSError:
+        if not folder.is_dir():  # unless another build made the same folder meanwhile
+            raise
+    finally:
         shutil.rmtree(scratch, ignore_errors=True)
-        raise
     return folder
+
+
+def _assemble_core(scratch: Path, project: Path) -> None:
+    core = _pyodide(project / "node_modules")
+    for name in CORE_FILES:
+        shutil.copy2(core / name, scratch / name)
+    wheels = _fetch_wheels(scratch)
+    _run(
+        "precompiling the wheels and the standard library with Pyodide",
+        ["node", str(PRECOMPILE), str(scratch)],
+        cwd=project,
+    )
+    _write_lockfile(core, wheels, scratch)
+
+
+def _assemble_runtime(scratch: Path, project: Path, core: Path) -> None:
+    for path in sorted(core.iterdir()):
+        shutil.copy2(path, scratch / path.name)
+    for path in _panel_files(project):
+        shutil.copy2(path, scratch / path.name)
+    _bundle_editor(project, scratch / "editor.js")
+    _write_python_zip(scratch / PYTHON_ZIP)
+
+
+def _write_python_zip(target: Path) -> None:
+    """The runner and the build's loader, as a zip Python imports from; same bytes every time."""
+    with zipfile.ZipFile(target, "w") as archive:
+        for path in _python_files():
+            name = path.name if path == BROWSER_RUNNER else f"{LOADER_PACKAGE.name}/{path.name}"
+            entry = zipfile.ZipInfo(name, ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, path.read_bytes())
 
 
 def _run(step: str, command: list[str], **kwargs: object) -> None:

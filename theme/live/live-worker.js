@@ -1,25 +1,35 @@
 // The page's one Python: Pyodide in a module worker, shared by every live panel.
 //
-// Messages in:  {type: "init", runtime} | {type: "load", panel, folder, epoch, files, debug}
-//               | {type: "send", panel, request, id}
-// Messages out: {type: "progress", stage, loaded, total} | {type: "ready"}
-//               | {type: "loaded", panel} | {type: "response", id, response}
-//               | {type: "failed", panel?, id?, message}
+// It lives in the runtime folder, beside Pyodide, and starts Python at once,
+// before any message arrives.
+// Messages in:  {type: "load", panel, folder, epoch, debug, files}
+//               | {type: "run", panel, id, requests} | {type: "send", panel, id, client, request}
+// Messages out: {type: "progress", stage, loaded, total} | {type: "ready", marks}
+//               | {type: "loaded", panel} | {type: "answers", id, answers}
+//               | {type: "response", id, response} | {type: "failed", panel?, id?, message}
+// Requests and answers are JSON-ready objects, bodies in base64 (see browser_runner.py).
 //
 // Reader-edited code runs here, never in the page. Once Flask is installed,
 // the worker gives up its network and storage APIs, so that code cannot reach
 // the site's cookies, storage or anything else.
 
-let pyodide = null;
+const runtime = new URL(".", self.location.href).href;
+const marks = [];
 let runner = null;
+let pyodide = null;
+
+function mark(name) {
+  marks.push([name, Math.round(performance.now())]);
+}
 
 // Set before any await, so no message is lost while Pyodide loads.
+const started = start();
 self.onmessage = (event) => {
   const message = event.data;
-  const handlers = { init, load, send };
-  handlers[message.type](message).catch((error) =>
-    self.postMessage({ type: "failed", panel: message.panel, id: message.id, message: describe(error) }),
-  );
+  const handlers = { load, run, send };
+  started
+    .then(() => handlers[message.type](message))
+    .catch((error) => self.postMessage({ type: "failed", panel: message.panel, id: message.id, message: describe(error) }));
 };
 
 function describe(error) {
@@ -65,27 +75,43 @@ function giveUpNetworkAndStorage() {
   }
 }
 
-async function init({ runtime }) {
+async function start() {
+  try {
+    await startPython();
+    self.postMessage({ type: "ready", marks });
+  } catch (error) {
+    self.postMessage({ type: "failed", message: describe(error) });
+    throw error;
+  }
+}
+
+async function startPython() {
+  mark("worker");
   const realFetch = self.fetch.bind(self);
   self.fetch = reportDownloads(realFetch);
-  const runnerSource = realFetch(new URL("browser_runner.py", runtime)).then((response) => response.text());
+  const pythonZip = realFetch(new URL("notes.zip", runtime)).then((response) => response.arrayBuffer());
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+  mark("pyodide.mjs");
   self.postMessage({ type: "progress", stage: "python" });
   // With `packages`, Flask's wheels download and install while Python starts.
+  // PYTHONHASHSEED=0 as in the build, so that the order of a set is the same
+  // on every visit (see live-differences.js for why it is not the build's).
   pyodide = await loadPyodide({
     indexURL: runtime,
     lockFileURL: new URL("pyodide-lock.json", runtime).href,
     packages: ["flask"],
+    env: { PYTHONHASHSEED: "0" },
     stdout: () => {},
     stderr: () => {},
   });
+  mark("python and flask installed");
   self.postMessage({ type: "progress", stage: "flask" });
-  pyodide.FS.writeFile("/home/pyodide/browser_runner.py", await runnerSource);
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide')");
+  pyodide.FS.writeFile("/home/pyodide/notes.zip", new Uint8Array(await pythonZip));
+  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/notes.zip')");
   runner = pyodide.pyimport("browser_runner");
-  pyodide.runPython("import flask, flask.testing, werkzeug.test");
+  pyodide.runPython("import flask.testing, werkzeug.test");
+  mark("flask imported");
   giveUpNetworkAndStorage();
-  self.postMessage({ type: "ready" });
 }
 
 // Each load gets a new folder: the app's process may still be inside the old one.
@@ -99,21 +125,19 @@ function writeFiles(folder, files) {
   }
 }
 
-async function load({ panel, folder, epoch, files, debug }) {
+async function load({ panel, folder, epoch, debug, files }) {
   self.postMessage({ type: "progress", stage: "example" });
   writeFiles(folder, files);
-  try {
-    runner.load(panel, folder, epoch, debug);
-  } catch (error) {
-    self.postMessage({ type: "failed", panel, message: error.message });
-    return;
-  }
+  runner.load(panel, folder, epoch, debug);
   self.postMessage({ type: "loaded", panel });
 }
 
-async function send({ panel, request, id }) {
-  const started = performance.now();
-  const response = JSON.parse(runner.send(panel, JSON.stringify(request)));
-  response.milliseconds = performance.now() - started;
+async function run({ panel, id, requests }) {
+  const answers = JSON.parse(runner.run_block(panel, JSON.stringify(requests)));
+  self.postMessage({ type: "answers", id, answers });
+}
+
+async function send({ panel, id, client, request }) {
+  const response = JSON.parse(runner.send(panel, client, JSON.stringify(request)));
   self.postMessage({ type: "response", id, response });
 }

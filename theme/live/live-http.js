@@ -1,0 +1,98 @@
+// HTTP messages in the live panel: bytes and text, the multipart rule the
+// build follows, and messages drawn the way the notes draw them (the colour
+// classes of plugins/flask_exchanges/highlight.py: the request line's method
+// and path, "HTTP", numbers, header names and values).
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const encoder = new TextEncoder();
+
+export function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else if (value !== undefined && value !== null) node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+export function toBase64(bytes) {
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  }
+  return btoa(text);
+}
+
+export function fromBase64(text) {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** A body's text, or null when it is not UTF-8 (then the panel describes it). */
+export function bodyText(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export function headerValue(headers, name) {
+  return headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+}
+
+/** A body typed in the request form, as the build sends one: multipart lines end in CRLF. */
+export function wireBody(text, headers) {
+  const type = headerValue(headers, "Content-Type") ?? "";
+  return encoder.encode(type.startsWith("multipart/") ? text.replace(/\r?\n/g, "\r\n") : text);
+}
+
+export function encode(text) {
+  return encoder.encode(text);
+}
+
+/** A message as lines: the start line, each header, then the body's lines (described if binary). */
+export function messageLines(startLine, headers, bodyBytes) {
+  const lines = [startLine, ...headers.map(([name, value]) => `${name}: ${value}`)];
+  if (bodyBytes.length) {
+    const text = bodyText(bodyBytes);
+    lines.push("", ...(text === null ? [`[${bodyBytes.length.toLocaleString("en")} bytes of binary data]`] : text.replace(/\n$/, "").split("\n")));
+  }
+  return lines;
+}
+
+function span(className, text) {
+  return className ? element("span", { class: className, text }) : document.createTextNode(text);
+}
+
+// The colours of one line of a message's head, as Pygments' http lexer gives them.
+function headLine(line, index) {
+  if (index === 0) {
+    const response = line.match(/^(HTTP)\/(\d\.\d) (\d{3})(.*)$/);
+    if (response) return [span("k", response[1]), "/", span("m", response[2]), " ", span("m", response[3]), span("ne", response[4])];
+    const request = line.match(/^(\S+) (\S+) (HTTP)\/(\d\.\d)$/);
+    if (request) return [span("nf", request[1]), " ", span("nf", request[2]), " ", span("k", request[3]), "/", span("m", request[4])];
+  }
+  const colon = line.indexOf(":");
+  if (colon > 0) return [span("na", line.slice(0, colon)), ": ", span("s", line.slice(colon + 1).trimStart())];
+  return [line];
+}
+
+/**
+ * A message drawn as the notes draw one. ``kinds`` may mark lines: "added"
+ * (only here), "removed" (only in the build's), each with words for screen readers.
+ */
+export function renderMessage(lines, kinds = []) {
+  const code = element("code");
+  let inBody = false;
+  lines.forEach((line, index) => {
+    const kind = kinds[index];
+    const parts = inBody ? [line] : headLine(line, index);
+    if (line === "" && !kind) inBody = true;
+    if (kind) {
+      const words = kind === "removed" ? "built: " : "here: ";
+      code.append(element("span", { class: `live-diff live-diff-${kind}` }, element("span", { class: "live-sr", text: words }), ...parts), "\n");
+    } else code.append(...parts, "\n");
+  });
+  return element("div", { class: "highlight" }, element("pre", { tabindex: "0" }, code));
+}
