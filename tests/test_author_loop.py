@@ -151,8 +151,24 @@ def test_livereload_shows_each_edit_and_each_mistake_in_the_open_page(
         edit(app, "Hello from the loop!", "Fixed, and back")
         expect(responses.first).to_contain_text("Fixed, and back", timeout=WAIT * 1000)
         expect(banner).to_have_count(0)
+
+        add_example_and_note(site_copy, loop)
+        page.goto(loop.url("/new-note/"))
+        expect(page.locator(".exchange-response")).to_contain_text("Brand new answer")
     finally:
         page.close()
+
+
+def add_example_and_note(site: Path, loop: Loop) -> Path:
+    """Write a new example (an app.py and a module beside it), then a note using it."""
+    new_example = site / "examples" / "brand-new"
+    new_example.mkdir()
+    (new_example / "answers.py").write_text('ANSWER = "Brand new answer"\n')
+    (new_example / "app.py").write_text(NEW_EXAMPLE)
+    wait_until(lambda: any((site / "output" / "live" / "examples").glob("brand-new.*")))
+    (site / "content" / "99-new.md").write_text(NEW_NOTE)
+    loop.wait_for(r"^Rebuilt in .* after 99-new\.md")
+    return new_example
 
 
 def test_regenerate_rebuilds_for_examples_notes_and_mistakes(site_copy, start_loop):
@@ -164,14 +180,18 @@ def test_regenerate_rebuilds_for_examples_notes_and_mistakes(site_copy, start_lo
     assert "Hello again" in index.read_text()
     assert bundle_in(site_copy / "output", index.read_text(), "hello-flask").is_file()
 
+    # A broken app.py keeps output/ as it was, until it is fixed.
+    good_build = tree_digest(site_copy / "output")
+    app = site_copy / "examples" / "hello-flask" / "app.py"
+    app.write_text(app.read_text() + BROKEN)
+    loop.wait_for(r"^ERROR: content/.*example 'hello-flask': loading app.py failed")
+    loop.wait_for(r"^Build failed after app\.py .*output/ keeps the last good build")
+    assert tree_digest(site_copy / "output") == good_build
+    edit(app, BROKEN, "")
+    loop.wait_for(r"^Rebuilt in .* after app\.py")
+
     # A new example, then a note that uses it.
-    new_example = site_copy / "examples" / "brand-new"
-    new_example.mkdir()
-    (new_example / "answers.py").write_text('ANSWER = "Brand new answer"\n')
-    (new_example / "app.py").write_text(NEW_EXAMPLE)
-    wait_until(lambda: any((site_copy / "output" / "live" / "examples").glob("brand-new.*")))
-    (site_copy / "content" / "99-new.md").write_text(NEW_NOTE)
-    loop.wait_for(r"^Rebuilt in .* after 99-new\.md")
+    new_example = add_example_and_note(site_copy, loop)
     new_page = site_copy / "output" / "new-note" / "index.html"
     assert "Brand new answer" in new_page.read_text()
     assert bundle_in(site_copy / "output", new_page.read_text(), "brand-new").is_file()
