@@ -12,6 +12,7 @@ import shlex
 import shutil
 import sys
 import tempfile
+import traceback
 from pathlib import Path
 
 from invoke import Exit, task
@@ -110,10 +111,26 @@ def build_site_problems(
 
 
 def _stopped_by(error: Exception) -> str:
-    """The message for an error that stopped Pelican, with the file and line when it has them."""
+    """The message for an error that stopped Pelican, naming a file and line.
+
+    A syntax error knows where it is (a template's, the settings'); for
+    anything else, the place is the innermost line of the project's own
+    code (a plugin's, a template's) that the error went through.
+    """
     filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if not (filename and line):
+        frames = traceback.extract_tb(error.__traceback__)
+        ours = [f for f in frames if Path(f.filename).is_absolute() and _is_ours(f.filename)]
+        if ours or frames:
+            filename, line = (ours or frames)[-1].filename, (ours or frames)[-1].lineno
     where = f"{os.path.relpath(filename, HERE)}:{line}: " if filename and line else ""
-    return f"{where}{type(error).__name__}: {getattr(error, 'message', None) or error}"
+    # Jinja's and Python's syntax errors hold the bare message apart from the place.
+    message = getattr(error, "message", None) or getattr(error, "msg", None) or error
+    return f"{where}{type(error).__name__}: {message}"
+
+
+def _is_ours(filename: str) -> bool:
+    return Path(filename).resolve().is_relative_to(HERE)
 
 
 def _log_to_terminal() -> None:
