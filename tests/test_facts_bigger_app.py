@@ -20,7 +20,9 @@ from flask_exchanges.parse import HttpRequest
 from flask_exchanges.run import run_requests
 
 from tests.conftest import EXAMPLES
+from tests.test_facts import note_says
 
+NOTE = "14-bigger-app.md"
 CLUB = EXAMPLES / "club"
 
 
@@ -43,12 +45,14 @@ def request(method: str, target: str, body: str = "") -> HttpRequest:
 
 
 def test_the_flaskenv_names_the_factory_as_the_note_says():
+    assert note_says(NOTE, "holds the line `FLASK_APP=club:create_app()`")
     assert app_spec(CLUB) == "club:create_app()"
     assert "FLASK_APP=club:create_app()\n" in (CLUB / ".flaskenv").read_text()
 
 
 def test_flask_finds_a_function_named_create_app_by_itself():
     """'Flask also looks for a function named create_app by itself.'"""
+    assert note_says(NOTE, "Flask also looks for a function named `create_app` by itself")
     done = run_in_club(
         """
         from flask.cli import ScriptInfo
@@ -62,18 +66,21 @@ def test_flask_finds_a_function_named_create_app_by_itself():
 
 def test_the_brackets_need_quotes_in_a_shell():
     """'The quotes stop your shell from reading the brackets.'"""
+    assert note_says(NOTE, "The quotes stop your shell from reading the brackets.")
     unquoted = subprocess.run(["bash", "-n", "-c", "flask --app club:create_app() run"])
     quoted = subprocess.run(["bash", "-n", "-c", 'flask --app "club:create_app()" run'])
     assert (unquoted.returncode, quoted.returncode) == (2, 0)
 
 
 def test_without_debug_and_without_a_key_the_factory_refuses():
+    assert note_says(NOTE, "the factory stops with `RuntimeError: Set FLASK_SECRET_KEY`")
     done = run_in_club("from club import create_app; create_app()")
     assert done.returncode != 0
     assert "RuntimeError: Set FLASK_SECRET_KEY" in done.stderr
 
 
 def test_in_debug_mode_without_a_key_it_falls_back_to_dev():
+    assert note_says(NOTE, '`create_app` falls back to `"dev"`')
     done = run_in_club(
         "from club import create_app; print(create_app().secret_key)", FLASK_DEBUG="1"
     )
@@ -81,6 +88,9 @@ def test_in_debug_mode_without_a_key_it_falls_back_to_dev():
 
 
 def test_the_environment_gives_the_key_and_wins_over_the_class():
+    assert note_says(
+        NOTE, "An environment variable wins over the class, because it is read after it."
+    )
     done = run_in_club(
         """
         from club import create_app
@@ -95,6 +105,7 @@ def test_the_environment_gives_the_key_and_wins_over_the_class():
 
 
 def test_from_object_copies_only_names_in_capitals():
+    assert note_says(NOTE, "copies every name in it that is written in CAPITALS")
     done = run_in_club(
         """
         from flask import Flask
@@ -111,6 +122,9 @@ def test_from_object_copies_only_names_in_capitals():
 
 def test_template_folders_share_names_and_the_first_registered_wins(tmp_path):
     """'If both blueprints had an index.html, the events part would show the news page.'"""
+    assert note_says(
+        NOTE, "If both blueprints had an `index.html`, the events part would show the news page."
+    )
     for part in ("news", "events"):
         (tmp_path / part / "templates").mkdir(parents=True)
         (tmp_path / part / "templates" / "index.html").write_text(f"the {part} page")
@@ -140,6 +154,11 @@ def test_template_folders_share_names_and_the_first_registered_wins(tmp_path):
 
 def test_no_such_event_is_404_and_an_empty_name_is_400(project_settings):
     """'A view answers 404 when there is no such event; join answers 400 for an empty name.'"""
+    assert note_says(
+        NOTE,
+        "A view answers `404` when there is no such event, and `join` answers "
+        "`400 Bad Request` when the name is empty",
+    )
     missing, empty, missing_join = run_requests(
         project_settings,
         "club",
@@ -155,6 +174,7 @@ def test_no_such_event_is_404_and_an_empty_name_is_400(project_settings):
 
 def test_a_restart_forgets_who_signed_up(project_settings):
     """'Stop the server and start it again: the names that signed up are gone.'"""
+    assert note_says(NOTE, "Stop the server and start it again: the names that signed up are gone.")
     run_requests(project_settings, "club", (request("POST", "/events/1/join", "name=Ada"),))
     (after_restart,) = run_requests(project_settings, "club", (request("GET", "/events/1"),))
     assert b"Coming: nobody yet" in after_restart.response.body
@@ -162,6 +182,7 @@ def test_a_restart_forgets_who_signed_up(project_settings):
 
 def test_without_python_dotenv_flask_prints_a_tip_about_the_flaskenv():
     """'Without it, the flask command prints a tip saying so, and you give --app as above.'"""
+    assert note_says(NOTE, "without it, `flask` prints a tip saying so")
     assert importlib.util.find_spec("dotenv") is None, "this sentence is about Flask without it"
     done = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "club:create_app()", "routes"],

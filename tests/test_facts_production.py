@@ -1,0 +1,161 @@
+"""What the note "Serving it for real" says without an exchange to show it.
+
+Each test pins one sentence of ``content/15-production.md`` to the pinned
+Flask, Werkzeug and Waitress, running Waitress for real where the sentence
+is about it.
+"""
+
+from __future__ import annotations
+
+import http.client
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from flask import Flask, session
+from flask_exchanges.loading import load_app
+from waitress.adjustments import Adjustments
+
+from tests.conftest import EXAMPLES
+from tests.test_facts import note_says
+from tests.test_waitress import waitress
+
+NOTE = "15-production.md"
+PRODUCTION = EXAMPLES / "production"
+AS_THE_PROXY_SENDS_IT = {
+    "Host": "club.example.org",
+    "X-Forwarded-For": "203.0.113.7",
+    "X-Forwarded-Proto": "https",
+}
+
+
+def get(port: int, path: str, headers: dict[str, str]) -> tuple[int, list[tuple[str, str]], str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers=headers)
+    reply = connection.getresponse()
+    answer = reply.status, reply.getheaders(), reply.read().decode()
+    connection.close()
+    return answer
+
+
+@pytest.fixture
+def production_app(monkeypatch) -> Flask:
+    """The example, loaded in this process as a build child loads it; cwd comes back."""
+    monkeypatch.chdir(Path.cwd())
+    return load_app(PRODUCTION)
+
+
+def test_without_the_option_waitress_drops_the_proxy_headers_and_redirects_forever():
+    """'Without that option, the app would never see X-Forwarded-Proto: https.'"""
+    assert note_says(
+        NOTE,
+        "Waitress 3 removes every `X-Forwarded-*` header from a request unless it was told "
+        "which proxy to trust.",
+    )
+    with waitress(PRODUCTION, ["app:app"]) as port:
+        status, headers, _ = get(port, "/", AS_THE_PROXY_SENDS_IT)
+    assert status == 308
+    assert dict(headers)["Location"] == "https://club.example.org/"  # the very same address
+
+
+def test_waitress_sends_headers_sorted_by_name_and_adds_date_and_server(production_app):
+    assert note_says(NOTE, "Waitress also sends the headers in another order, sorted by name.")
+    with waitress(PRODUCTION, ["--no-clear-untrusted-proxy-headers", "app:app"]) as port:
+        _, headers, _ = get(port, "/", AS_THE_PROXY_SENDS_IT)
+    names = [name for name, _ in headers]
+    assert names == sorted(names)
+    assert dict(headers)["Server"] == "waitress" and "Date" in dict(headers)
+    flask_order = list(production_app.test_client().get("/", headers=AS_THE_PROXY_SENDS_IT).headers)
+    assert [name for name, _ in flask_order] != sorted(name for name, _ in flask_order)
+
+
+THREADS_APP = """
+import os, threading, time
+from flask import Flask
+app = Flask(__name__)
+@app.get("/")
+def who():
+    time.sleep(0.5)
+    return f"{os.getpid()} {threading.get_ident()}"
+"""
+
+
+def test_waitress_answers_with_four_threads_of_one_process(tmp_path):
+    """'Waitress runs one process with four threads by default.'"""
+    assert note_says(NOTE, "Waitress runs one process with four threads by default")
+    assert Adjustments().threads == 4
+    (tmp_path / "app.py").write_text(textwrap.dedent(THREADS_APP))
+    with waitress(tmp_path, ["app:app"]) as port, ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: get(port, "/", {"Host": "localhost"})[2], range(8)))
+    processes = {answer.split()[0] for answer in answers}
+    threads = {answer.split()[1] for answer in answers}
+    assert len(processes) == 1
+    assert len(threads) == 4
+
+
+def sign_up(port: int, name: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request(
+        "POST",
+        "/events/1/join",
+        body=f"name={name}",
+        headers={"Host": "localhost", "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def test_two_worker_processes_each_keep_their_own_sign_up_list(monkeypatch):
+    """'A sign-up sent to one is missing from the other', with waitress-serve --call."""
+    assert note_says(NOTE, "a sign-up sent to one is missing from the other")
+    monkeypatch.setenv("FLASK_SECRET_KEY", "a-key-for-this-test-only")
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    club = ["--call", "club:create_app"]
+    with waitress(EXAMPLES / "club", club) as first, waitress(EXAMPLES / "club", club) as second:
+        assert sign_up(first, "Ada") == 303
+        in_first = get(first, "/events/1", {"Host": "localhost"})[2]
+        in_second = get(second, "/events/1", {"Host": "localhost"})[2]
+    assert "Coming: Ada" in in_first
+    assert "Coming: nobody yet" in in_second
+
+
+def test_a_browser_at_127_0_0_1_is_refused_and_a_request_without_the_proto_is_redirected(
+    production_app,
+):
+    """Run it yourself: the browser gets 400; the curl without X-Forwarded-Proto gets the 308."""
+    assert note_says(
+        NOTE, "your browser sends `Host: 127.0.0.1:8080`, which is not in `TRUSTED_HOSTS`"
+    )
+    client = production_app.test_client()
+    assert client.get("/", headers={"Host": "127.0.0.1:8080"}).status_code == 400
+    plain = client.get("/", headers={"Host": "club.example.org"})
+    assert (plain.status_code, plain.headers["Location"]) == (308, "https://club.example.org/")
+
+
+@pytest.mark.parametrize(
+    ("trusted", "host", "status"),
+    [
+        (["club.example.org"], "club.example.org:8443", 200),
+        ([".example.org"], "example.org", 200),
+        ([".example.org"], "www.club.example.org", 200),
+        ([".example.org"], "example.org.evil", 400),
+    ],
+)
+def test_trusted_hosts_ignores_the_port_and_a_leading_dot_takes_the_names_under_it(
+    production_app, trusted, host, status
+):
+    assert note_says(NOTE, "accepts `example.org` and every name under it")
+    production_app.config["TRUSTED_HOSTS"] = trusted
+    headers = {"Host": host, "X-Forwarded-Proto": "https"}
+    assert production_app.test_client().get("/", headers=headers).status_code == status
+
+
+def test_session_cookie_secure_marks_the_session_cookie_secure():
+    assert note_says(NOTE, "`SESSION_COOKIE_SECURE = True`")
+    app = Flask("check")
+    app.config.update(SECRET_KEY="test", SESSION_COOKIE_SECURE=True)
+    app.get("/")(lambda: session.update(seen=True) or "ok")
+    cookie = app.test_client().get("/").headers["Set-Cookie"]
+    assert cookie.startswith("session=") and "; Secure" in cookie
