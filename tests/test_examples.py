@@ -169,34 +169,6 @@ def test_the_bundle_carries_the_flaskenv_and_the_package(examples, tmp_path):
     assert "shop/catalog/templates/catalog/index.html" in files
 
 
-BROWSER_RUN = """
-import json, sys
-sys.path.insert(0, {runner!r})
-import browser_runner
-browser_runner.load("p", {folder!r}, 1700000000)
-answers = []
-for target in ("/", "/catalog/static/catalog.css"):
-    request = {{"method": "GET", "target": target, "headers": [["Host", "localhost"]], "body": ""}}
-    answers.append(json.loads(browser_runner.send("p", json.dumps(request))))
-print(json.dumps(answers))
-"""
-
-
-def test_the_browser_runner_loads_a_package_example_as_the_build_does(examples, tmp_path):
-    """Run under CPython here; the live tests run it in Pyodide for the notes' examples."""
-    folder = tmp_path / "browser" / "shop"
-    shutil.copytree(examples / "shop", folder)
-    script = BROWSER_RUN.format(runner=str(ROOT / "plugins" / "live_examples"), folder=str(folder))
-    output = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
-    ).stdout
-    page, css = json.loads(output)
-    built = run_requests(settings(examples), "shop", (get("/"), get("/catalog/static/catalog.css")))
-    assert page["body"] == built[0].response.body.decode()
-    assert css["status"] == 200
-    assert dict(css["headers"])["ETag"] == built[1].response.header("ETag")
-
-
 def test_a_factory_sees_debug_mode_as_under_flask_run_debug(make_example, scratch_settings):
     make_example(
         "factory",
