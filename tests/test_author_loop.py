@@ -8,8 +8,11 @@ for the page, the terminal and ``output/`` to show the change.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -279,3 +282,30 @@ def test_a_notes_stamp_follows_the_examples_it_uses(tmp_path, make_example):
     (examples / "used" / "static").mkdir()
     (examples / "used" / "static" / "new.css").write_text("p {}")
     assert stamp() != second
+
+
+def test_invoke_build_names_a_broken_template_and_keeps_output(site_copy):
+    def build() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "invoke", "build"],
+            cwd=site_copy,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+        )
+
+    assert build().returncode == 0
+    good_build = tree_digest(site_copy / "output")
+    edit(site_copy / "theme" / "templates" / "base.html", "<head>", "<head>{% if %}")
+    result = build()
+    assert result.returncode == 1
+    assert re.search(
+        r"^ERROR: theme/templates/base\.html:\d+: TemplateSyntaxError: Expected an expression",
+        result.stderr,
+        re.MULTILINE,
+    ), result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(site_copy / "output") == good_build
+    assert sorted(p.name for p in site_copy.glob("output*")) == ["output"]
