@@ -19,6 +19,7 @@ from waitress.adjustments import Adjustments
 
 from tests.conftest import EXAMPLES
 from tests.test_facts import note_says
+from tests.test_real_server import development_server
 from tests.test_waitress import waitress
 
 NOTE = "15-production.md"
@@ -159,3 +160,13 @@ def test_session_cookie_secure_marks_the_session_cookie_secure():
     app.get("/")(lambda: session.update(seen=True) or "ok")
     cookie = app.test_client().get("/").headers["Set-Cookie"]
     assert cookie.startswith("session=") and "; Secure" in cookie
+
+
+def test_the_development_server_says_it_is_not_for_production(project_settings):
+    assert note_says(
+        NOTE, '"WARNING: This is a development server. Do not use it in a production deployment."'
+    )
+    with development_server("production", project_settings.epoch, debug=False) as (_, process):
+        pass
+    log = process.stderr.read().decode()
+    assert "WARNING: This is a development server. Do not use it in a production deployment." in log
