@@ -266,22 +266,31 @@ def test_a_notes_stamp_follows_the_examples_it_uses(tmp_path, make_example):
     examples = make_example("used", "app = 1\n", **{"templates__page.html": "<p>"})
     make_example("other", "app = 2\n")
     note = tmp_path / "note.md"
-    note.write_text("```include example=used\n```\n")
+    note.write_text("```include example=used\n```\n\n```exchange example=later\nGET /\n```\n")
     settings = {"MARKDOWN": {}}
     run = RunSettings(examples=examples, timeout=1, epoch=1)
 
     def stamp() -> object:
         return note_stamper(lambda name: "file stamp", settings, run)(str(note))
 
-    first = stamp()
+    stamps = [stamp()]
     (examples / "other" / "app.py").write_text("app = 3\n")
-    assert stamp() == first
-    (examples / "used" / "templates" / "page.html").write_text("<p>changed")
-    assert stamp() != first
-    second = stamp()
-    (examples / "used" / "static").mkdir()
-    (examples / "used" / "static" / "new.css").write_text("p {}")
-    assert stamp() != second
+    assert stamp() == stamps[-1]
+    changes = [
+        lambda: (examples / "used" / "templates" / "page.html").write_text("<p>changed"),
+        lambda: (examples / "used" / "static").mkdir(),  # an empty folder is no file
+        lambda: (examples / "used" / "static" / "new.css").write_text("p {}"),
+        lambda: (examples / "later").mkdir(),
+        lambda: (examples / "later" / "app.py").write_text("app = 4\n"),
+        # A note whose blocks do not parse depends on every example.
+        lambda: note.write_text("```exchange example=used colour=red\nGET /\n```\n"),
+        lambda: (examples / "other" / "app.py").write_text("app = 5\n"),
+    ]
+    for change in changes:
+        change()
+        stamps.append(stamp())
+    assert stamps[2] == stamps[1]
+    assert len({stamps[0], stamps[1], *stamps[3:]}) == len(stamps) - 1
 
 
 def test_invoke_build_names_a_broken_template_and_keeps_output(site_copy):

@@ -53,20 +53,12 @@ def examples_named(text: str, note: str) -> set[str] | None:
         return None
 
 
-def examples_digest(examples: Path, names: set[str] | None) -> str:
-    """A digest of the named examples' files (of every example if ``names`` is None).
-
-    A missing example counts too: creating it changes the digest.
-    """
-    if names is None:
-        names = {folder.name for folder in find_examples(examples)}
-    digest = hashlib.sha256()
-    for name in sorted(names):
-        example_dir = examples / name
-        digest.update(f"example {name} {example_dir.is_dir()}\0".encode())
-        for path in example_files(example_dir) if example_dir.is_dir() else []:
-            digest.update(path.relative_to(example_dir).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+def example_digest(example_dir: Path) -> str:
+    """A digest of an example's files; a missing example has one too, which its files change."""
+    digest = hashlib.sha256(f"{example_dir.is_dir()}\0".encode())
+    for path in example_files(example_dir) if example_dir.is_dir() else []:
+        digest.update(path.relative_to(example_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -97,17 +89,22 @@ def note_stamper(
     """
     context = context_digest(settings, run)
     stamps: dict[str, Stamp] = {}
+    digests: dict[str, str] = {}
+
+    def examples_part(names: set[str] | None) -> str:
+        if names is None:  # the note's blocks do not parse: depend on every example
+            names = {folder.name for folder in find_examples(run.examples)}
+        for name in names - digests.keys():
+            digests[name] = example_digest(run.examples / name)
+        return " ".join(f"{name}:{digests[name]}" for name in sorted(names))
 
     def stamp(filename: str) -> Stamp:
         if filename not in stamps:
             try:
                 names = examples_named(Path(filename).read_text(encoding="utf-8"), filename)
             except (OSError, UnicodeDecodeError):
-                names = None  # Pelican's reader reports it; until then, depend on every example.
-            stamps[filename] = (
-                file_stamp(filename),
-                context + examples_digest(run.examples, names),
-            )
+                names = None  # Pelican's reader reports it
+            stamps[filename] = (file_stamp(filename), f"{context} {examples_part(names)}")
         return stamps[filename]
 
     return stamp
