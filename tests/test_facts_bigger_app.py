@@ -8,19 +8,26 @@ sentence talks about.
 
 from __future__ import annotations
 
+import http.client
 import importlib.util
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import pytest
+from flask import Blueprint, Flask, render_template
 from flask_exchanges.examples import app_spec
 from flask_exchanges.parse import HttpRequest
 from flask_exchanges.run import run_requests
 
 from tests.conftest import EXAMPLES
 from tests.test_facts import note_says
+from tests.test_real_server import free_port, wait_for
 
 NOTE = "14-bigger-app.md"
 CLUB = EXAMPLES / "club"
@@ -65,8 +72,8 @@ def test_flask_finds_a_function_named_create_app_by_itself():
 
 
 def test_the_brackets_need_quotes_in_a_shell():
-    """'The quotes stop your shell from reading the brackets.'"""
-    assert note_says(NOTE, "The quotes stop your shell from reading the brackets.")
+    """'The quotes stop your shell from reading the round brackets.'"""
+    assert note_says(NOTE, "The quotes stop your shell from reading the round brackets.")
     unquoted = subprocess.run(["bash", "-n", "-c", "flask --app club:create_app() run"])
     quoted = subprocess.run(["bash", "-n", "-c", 'flask --app "club:create_app()" run'])
     assert (unquoted.returncode, quoted.returncode) == (2, 0)
@@ -120,36 +127,139 @@ def test_from_object_copies_only_names_in_capitals():
     assert done.stdout.split() == ["True", "False"], done.stderr
 
 
+def app_with_two_blueprints(root: Path) -> Flask:
+    """An app whose news and events blueprints both render ``index.html``."""
+    app = Flask("check", root_path=str(root))
+    for part in ("news", "events"):
+        blueprint = Blueprint(part, part, root_path=str(root / part), template_folder="templates")
+        blueprint.get("/")(lambda: render_template("index.html"))
+        app.register_blueprint(blueprint, url_prefix=f"/{part}")
+    return app
+
+
+def write_template(folder: Path, text: str) -> None:
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(text)
+
+
 def test_template_folders_share_names_and_the_first_registered_wins(tmp_path):
-    """'If both blueprints had an index.html, the events part would show the news page.'"""
     assert note_says(
         NOTE, "If both blueprints had an `index.html`, the events part would show the news page."
     )
     for part in ("news", "events"):
-        (tmp_path / part / "templates").mkdir(parents=True)
-        (tmp_path / part / "templates" / "index.html").write_text(f"the {part} page")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                from flask import Blueprint, Flask, render_template
-                app = Flask("check", root_path={str(tmp_path)!r})
-                for part in ("news", "events"):
-                    blueprint = Blueprint(part, part, root_path={str(tmp_path)!r} + "/" + part,
-                                          template_folder="templates")
-                    blueprint.get("/")(lambda: render_template("index.html"))
-                    app.register_blueprint(blueprint, url_prefix="/" + part)
-                print(app.test_client().get("/events/").get_data(as_text=True))
-                """
-            ),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
+        write_template(tmp_path / part / "templates", f"the {part} page")
+    page = app_with_two_blueprints(tmp_path).test_client().get("/events/")
+    assert page.get_data(as_text=True) == "the news page"
+
+
+def test_the_apps_own_templates_come_first(tmp_path):
+    assert note_says(NOTE, "Flask looks in the app's `templates/` first")
+    for part in ("news", "events"):
+        write_template(tmp_path / part / "templates", f"the {part} page")
+    write_template(tmp_path / "templates", "the app's page")
+    page = app_with_two_blueprints(tmp_path).test_client().get("/events/")
+    assert page.get_data(as_text=True) == "the app's page"
+
+
+def test_another_prefix_moves_every_link_without_editing_a_template():
+    assert note_says(
+        NOTE,
+        "Change a prefix in `register_blueprint`, and every one of these links follows, "
+        "without editing a template.",
     )
-    assert done.stdout.strip() == "the news page", done.stderr
+    done = run_in_club(
+        """
+        from flask import Flask
+        register = Flask.register_blueprint
+        def moved(app, blueprint, **options):
+            options["url_prefix"] = "/club" + options["url_prefix"]
+            return register(app, blueprint, **options)
+        Flask.register_blueprint = moved
+        from club import create_app
+        print(create_app().test_client().get("/club/news/").get_data(as_text=True))
+        """,
+        FLASK_DEBUG="1",
+    )
+    assert '<a href="/club/events/1">sign up</a>' in done.stdout, done.stderr
+    assert '<a href="/club/events/">Events</a>' in done.stdout
+
+
+def test_every_app_the_factory_makes_shares_the_sign_ups():
+    assert note_says(NOTE, "shared by every app the factory makes")
+    done = run_in_club(
+        """
+        from club import create_app
+        first, second = create_app(), create_app()
+        first.test_client().post("/events/1/join", data={"name": "Ada"})
+        print("Coming: Ada" in second.test_client().get("/events/1").get_data(as_text=True))
+        """,
+        FLASK_DEBUG="1",
+    )
+    assert done.stdout.strip() == "True", done.stderr
+
+
+def test_a_key_that_looks_like_a_number_is_read_as_one_and_sessions_fail():
+    assert note_says(
+        NOTE, "a key such as `1234` would be read as a number, and sessions would fail"
+    )
+    done = run_in_club(
+        """
+        from club import create_app
+        app = create_app()
+        print(repr(app.secret_key))
+        app.test_client().post("/events/1/join", data={"name": "Ada"})
+        """,
+        FLASK_DEBUG="1",
+        FLASK_SECRET_KEY="1234",
+    )
+    assert done.stdout.strip() == "1234"
+    assert "TypeError" in done.stderr
+
+
+def test_in_debug_mode_saving_a_python_file_restarts_the_server_and_forgets(tmp_path):
+    assert note_says(NOTE, "(with `--debug`, saving a Python file does that too)")
+    club = tmp_path / "club"
+    shutil.copytree(CLUB, club)
+    port = free_port()
+    command = [sys.executable, "-m", "flask", "--app", "club:create_app()", "run", "--debug"]
+    process = subprocess.Popen(
+        [*command, "--port", str(port)],
+        cwd=club,
+        env={k: v for k, v in os.environ.items() if not k.startswith("FLASK_")},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # the reloader's child goes with it
+    )
+    try:
+        wait_for(port, process)
+        assert post_form(port, "/events/1/join", "name=Ada") == 303
+        assert "Coming: Ada" in get_page(port, "/events/1")
+        time.sleep(1.5)  # a later modification time than the one the reloader saw
+        (club / "club" / "config.py").write_text((club / "club" / "config.py").read_text())
+        deadline = time.monotonic() + 20
+        while "Coming: Ada" in get_page(port, "/events/1"):
+            assert time.monotonic() < deadline, "the server did not restart"
+            time.sleep(0.3)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    assert "Detected change in" in process.stderr.read().decode()
+
+
+def post_form(port: int, path: str, body: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def get_page(port: int, path: str) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path)
+    body = connection.getresponse().read().decode()
+    connection.close()
+    return body
 
 
 def test_no_such_event_is_404_and_an_empty_name_is_400(project_settings):
@@ -174,7 +284,7 @@ def test_no_such_event_is_404_and_an_empty_name_is_400(project_settings):
 
 def test_a_restart_forgets_who_signed_up(project_settings):
     """'Stop the server and start it again: the names that signed up are gone.'"""
-    assert note_says(NOTE, "Stop the server and start it again: the names that signed up are gone.")
+    assert note_says(NOTE, "the names that signed up are gone.")
     run_requests(project_settings, "club", (request("POST", "/events/1/join", "name=Ada"),))
     (after_restart,) = run_requests(project_settings, "club", (request("GET", "/events/1"),))
     assert b"Coming: nobody yet" in after_restart.response.body
