@@ -66,8 +66,17 @@ def wheel_bytecode(entries):
 
 def standard_modules_flask_uses():
     """The standard library's files imported so far, and by a run of Flask."""
-    import base64, json, random, traceback  # as browser_runner.py does
-    import flask, flask.testing, werkzeug.test
+    import base64, json, random, time, traceback, typing  # as browser_runner.py does
+    import flask, flask.cli, flask.testing, werkzeug.test
+
+    # The build's loader, shared with the page, loads apps with flask.cli's
+    # ScriptInfo, which parses a factory call like "shop:create_app()".
+    os.makedirs("/probe/shop", exist_ok=True)
+    pathlib.Path("/probe/shop/__init__.py").write_text(
+        "from flask import Flask\\ndef create_app():\\n    return Flask(__name__)\\n"
+    )
+    os.chdir("/probe")
+    flask.cli.ScriptInfo(app_import_path="shop:create_app()", set_debug_flag=False).load_app()
 
     app = flask.Flask("probe")
     app.secret_key = "probe"

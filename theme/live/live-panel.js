@@ -304,6 +304,7 @@ class Panel {
     try {
       await this.loadApp();
       const answers = await python.run(this.id, this.block.requests);
+      this.panel.dataset.pythonStarted = JSON.stringify(python.marks);
       this.sentRequests = answers.map((answer) => answer.request);
       this.showAnswers(answers);
       this.fillPicker();
