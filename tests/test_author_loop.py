@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from flask_exchanges.dependencies import note_stamper
+from flask_exchanges.dependencies import NoteStamps
 from flask_exchanges.run import RunSettings
 
 from tests.loop_driver import WAIT, Loop, copy_site, edit, free_port
@@ -106,6 +106,19 @@ def bundle_in(output: Path, page_html: str, example: str) -> Path:
     return output / block["bundle"].lstrip("/")
 
 
+def missing_live_files(output: Path) -> list[str]:
+    """The live panels' files that some page of ``output`` names but the build did not write."""
+    missing = []
+    for page in sorted(output.rglob("*.html")):
+        for url in re.findall(r'data-live="([^"]+)"', page.read_text()):
+            block = output / url.lstrip("/")
+            if not block.is_file():
+                missing.append(f"{page.relative_to(output)}: {url}")
+            elif not (output / json.loads(block.read_text())["bundle"].lstrip("/")).is_file():
+                missing.append(f"{page.relative_to(output)}: the bundle of {url}")
+    return missing
+
+
 def test_livereload_shows_each_edit_and_each_mistake_in_the_open_page(
     site_copy, start_loop, browser
 ):
@@ -183,6 +196,8 @@ def test_regenerate_rebuilds_for_examples_notes_and_mistakes(site_copy, start_lo
 
     edit(site_copy / "examples" / "hello-flask" / "app.py", HELLO, "Hello again")
     loop.wait_for(r"^Rebuilt in .* after app\.py")
+    # The notes taken from the content cache still find their live files.
+    assert missing_live_files(site_copy / "output") == []
     assert "Hello again" in index.read_text()
     assert bundle_in(site_copy / "output", index.read_text(), "hello-flask").is_file()
 
@@ -262,16 +277,36 @@ def test_a_loop_started_on_a_stale_cache_shows_what_the_code_does_now(site_copy,
     assert bundle_in(site_copy / "output", index, "hello-flask").is_file()
 
 
+class FakeReaders:
+    """What ``NoteStamps`` uses of Pelican's ``Readers``: a stamp, and a cache that uses it."""
+
+    def __init__(self) -> None:
+        self.cached: dict[str, tuple[object, str]] = {}
+
+    def _get_file_stamp(self, filename: str) -> object:
+        return "the note's own stamp"
+
+    def cache_data(self, filename: str, data: str) -> None:
+        self.cached[filename] = (self._get_file_stamp(filename), data)
+
+
+def stamped_readers(note: Path, examples: Path) -> FakeReaders:
+    """Readers given the wider stamps, taken now, as at the start of a build."""
+    stamps = NoteStamps({"MARKDOWN": {}}, RunSettings(examples=examples, timeout=1, epoch=1))
+    stamps.prepare([note])
+    readers = FakeReaders()
+    stamps.install(readers)
+    return readers
+
+
 def test_a_notes_stamp_follows_the_examples_it_uses(tmp_path, make_example):
     examples = make_example("used", "app = 1\n", **{"templates__page.html": "<p>"})
     make_example("other", "app = 2\n")
     note = tmp_path / "note.md"
     note.write_text("```include example=used\n```\n\n```exchange example=later\nGET /\n```\n")
-    settings = {"MARKDOWN": {}}
-    run = RunSettings(examples=examples, timeout=1, epoch=1)
 
     def stamp() -> object:
-        return note_stamper(lambda name: "file stamp", settings, run)(str(note))
+        return stamped_readers(note, examples)._get_file_stamp(str(note))
 
     stamps = [stamp()]
     (examples / "other" / "app.py").write_text("app = 3\n")
@@ -291,6 +326,20 @@ def test_a_notes_stamp_follows_the_examples_it_uses(tmp_path, make_example):
         stamps.append(stamp())
     assert stamps[2] == stamps[1]
     assert len({stamps[0], stamps[1], *stamps[3:]}) == len(stamps) - 1
+
+
+def test_a_note_whose_example_changed_during_the_build_is_not_cached(tmp_path, make_example):
+    examples = make_example("used", "app = 1\n")
+    note = tmp_path / "note.md"
+    note.write_text("```include example=used\n```\n")
+    readers = stamped_readers(note, examples)
+    readers.cache_data(str(note), "the HTML")
+    assert str(note) in readers.cached
+
+    readers = stamped_readers(note, examples)
+    (examples / "used" / "app.py").write_text("app = 2\n")  # saved while the note was read
+    readers.cache_data(str(note), "the HTML of which app.py?")
+    assert readers.cached == {}
 
 
 def test_invoke_build_names_a_broken_template_and_keeps_output(site_copy):
@@ -318,3 +367,24 @@ def test_invoke_build_names_a_broken_template_and_keeps_output(site_copy):
     assert "Traceback" not in result.stderr
     assert tree_digest(site_copy / "output") == good_build
     assert sorted(p.name for p in site_copy.glob("output*")) == ["output"]
+
+
+def test_answers_of_an_example_saved_while_its_block_ran_are_not_cached(tmp_path, make_example):
+    from flask_exchanges.blocks import BlockJob
+    from flask_exchanges.parse import find_blocks
+
+    app = "from flask import Flask\napp = Flask(__name__)\napp.get('/')(lambda: {answer!r})\n"
+    examples = make_example("shop", app.format(answer="first"))
+    settings = RunSettings(examples=examples, timeout=5, epoch=1, cache=tmp_path / "cache")
+    (block,) = find_blocks(["```exchange example=shop", "GET /", "```"], "content/note.md")
+
+    job = BlockJob(block, settings)  # its cache key is of the first app.py
+    (examples / "shop" / "app.py").write_text(app.format(answer="second"))
+    job.exchanges()
+    job.close()
+    assert not (tmp_path / "cache").exists()
+
+    job = BlockJob(block, settings)
+    assert job.exchanges()[0].response.body == b"second"
+    job.close()
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1

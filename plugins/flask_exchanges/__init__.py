@@ -28,15 +28,26 @@ def start_runs(pelican: Pelican) -> None:
     code blocks get the same compact highlighting as the blocks, unless
     ``MARKDOWN`` names a formatter for codehilite already.
     """
+    from .dependencies import NoteStamps
     from .highlight import RoleFormatter
-    from .reader import RUN_SETTINGS, STARTED_JOBS, run_settings, start_every_block
+    from .reader import (
+        NOTE_STAMPS,
+        RUN_SETTINGS,
+        STARTED_JOBS,
+        note_paths,
+        run_settings,
+        start_every_block,
+    )
 
     configs = pelican.settings["MARKDOWN"].setdefault("extension_configs", {})
     codehilite = configs.get("markdown.extensions.codehilite")
     if codehilite is not None:
         codehilite.setdefault("pygments_formatter", RoleFormatter)
     settings = pelican.settings[RUN_SETTINGS] = run_settings(pelican.settings)
-    pelican.settings[STARTED_JOBS] = start_every_block(pelican.settings, settings)
+    notes = note_paths(pelican.settings)
+    stamps = pelican.settings[NOTE_STAMPS] = NoteStamps(pelican.settings, settings)
+    stamps.prepare(notes)  # before any block runs: see NoteStamps
+    pelican.settings[STARTED_JOBS] = start_every_block(pelican.settings, settings, notes)
 
 
 def use_exchange_reader(readers: Readers) -> None:
@@ -56,12 +67,14 @@ def stamp_notes_with_examples(readers: Readers) -> None:
     (The other caching layer, ``CONTENT_CACHING_LAYER = "generator"``, keeps
     Pelican's own stamp; the author's loop uses the readers' layer.)
     """
-    from .dependencies import note_stamper
-    from .reader import RUN_SETTINGS, run_settings
+    from .dependencies import NoteStamps
+    from .reader import NOTE_STAMPS, RUN_SETTINGS, run_settings
 
     settings = readers.settings
-    run = settings.get(RUN_SETTINGS) or run_settings(settings)
-    readers._get_file_stamp = note_stamper(readers._get_file_stamp, settings, run)
+    stamps = settings.get(NOTE_STAMPS)
+    if stamps is None:
+        stamps = NoteStamps(settings, settings.get(RUN_SETTINGS) or run_settings(settings))
+    stamps.install(readers)
 
 
 def finish_runs(pelican: Pelican) -> None:

@@ -22,6 +22,7 @@ class BlockJob:
 
     def __init__(self, block: ExchangeBlock, settings: RunSettings) -> None:
         self.block = block
+        self.settings = settings
         self.cache = settings.cache
         self.max_body = settings.max_body
         self.key = cache.cache_key(block, settings) if settings.cache else None
@@ -45,7 +46,9 @@ class BlockJob:
             raise _block_error(self.block, error) from None
         _check_statuses(self.block, exchanges)
         _check_body_sizes(self.block, exchanges, self.max_body)
-        if fresh and self.cache and self.key:
+        # An example saved while its block ran may have answered with its new
+        # code: keep the answers only if the files are still those of the key.
+        if fresh and self.cache and self.key == cache.cache_key(self.block, self.settings):
             cache.store(self.cache, self.key, exchanges)
         return exchanges
 
@@ -79,10 +82,22 @@ class StartedJobs:
         return started.pop() if started else BlockJob(block, self._settings)
 
     def close(self) -> None:
-        """Stop every job nobody took."""
+        """Keep the live files of the blocks nobody took, and stop their jobs.
+
+        Pelican shows a note from its content cache without reading it, so
+        that note's blocks are started but never taken; its page names
+        their live files all the same. A block that fails has no file: a
+        note showing it is never cached.
+        """
         for jobs in self._jobs.values():
             for job in jobs:
-                job.close()
+                try:
+                    path, data = live_block(job.block, job.exchanges(), self._settings)
+                    self.live_files[path] = data
+                except BlockError:
+                    pass
+                finally:
+                    job.close()
         self._jobs.clear()
 
 

@@ -15,9 +15,9 @@ reads the note again, so its blocks run again; nothing else invalidates it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markdown import Markdown
 
@@ -25,6 +25,9 @@ from .errors import BlockError
 from .examples import find_examples
 from .parse import find_blocks
 from .run import RunSettings
+
+if TYPE_CHECKING:
+    from pelican.cache import FileStampDataCacher
 
 PLUGIN = Path(__file__).resolve().parent
 Stamp = tuple[object, str]
@@ -77,34 +80,55 @@ def context_digest(settings: dict, run: RunSettings) -> str:
     return hashlib.sha256(repr(context).encode()).hexdigest()
 
 
-def note_stamper(
-    file_stamp: Callable[[str], object], settings: dict, run: RunSettings
-) -> Callable[[str], Stamp]:
-    """Pelican's stamp function for notes, widened to the note's examples.
+class NoteStamps:
+    """The examples part of each note's stamp, for one build.
 
-    Each note's stamp is worked out once, before Pelican reads it, and
-    reused when Pelican caches what it read: an example saved during the
-    build then makes the next build read the note again, rather than
-    caching the old answers under the new files' stamp.
+    It must describe the very files the note's HTML was made from. So it
+    is taken for every note before the build starts any block
+    (``prepare``), and Pelican caches what it read only if the files are
+    still the same afterwards (``install``): an example saved during the
+    build leaves the note out of the cache, and the next build reads it again.
     """
-    context = context_digest(settings, run)
-    stamps: dict[str, Stamp] = {}
-    digests: dict[str, str] = {}
 
-    def examples_part(names: set[str] | None) -> str:
-        if names is None:  # the note's blocks do not parse: depend on every example
-            names = {folder.name for folder in find_examples(run.examples)}
+    def __init__(self, settings: dict, run: RunSettings) -> None:
+        self._context = context_digest(settings, run)
+        self._examples = run.examples
+        self._parts: dict[str, str] = {}
+
+    def prepare(self, notes: list[Path]) -> None:
+        """Take the stamps of these notes now, before any of their blocks runs."""
+        digests: dict[str, str] = {}
+        for note in notes:
+            self._parts[str(note)] = self._part(str(note), digests)
+
+    def _part(self, filename: str, digests: dict[str, str]) -> str:
+        try:
+            names = examples_named(Path(filename).read_text(encoding="utf-8"), filename)
+        except (OSError, UnicodeDecodeError):
+            names = None  # Pelican's reader reports it
+        if names is None:  # blocks that do not parse: depend on every example
+            names = {folder.name for folder in find_examples(self._examples)}
         for name in names - digests.keys():
-            digests[name] = example_digest(run.examples / name)
-        return " ".join(f"{name}:{digests[name]}" for name in sorted(names))
+            digests[name] = example_digest(self._examples / name)
+        parts = " ".join(f"{name}:{digests[name]}" for name in sorted(names))
+        return f"{self._context} {parts}"
 
-    def stamp(filename: str) -> Stamp:
-        if filename not in stamps:
-            try:
-                names = examples_named(Path(filename).read_text(encoding="utf-8"), filename)
-            except (OSError, UnicodeDecodeError):
-                names = None  # Pelican's reader reports it
-            stamps[filename] = (file_stamp(filename), f"{context} {examples_part(names)}")
-        return stamps[filename]
+    def install(self, readers: FileStampDataCacher) -> None:
+        """Make Pelican's readers compare the wider stamps, and cache only what still matches."""
+        file_stamp = readers._get_file_stamp
+        cache_data = readers.cache_data
+        stamps: dict[str, Stamp] = {}
 
-    return stamp
+        def stamp(filename: str) -> Stamp:
+            if filename not in stamps:
+                if filename not in self._parts:  # a note that appeared during the build
+                    self._parts[filename] = self._part(filename, {})
+                stamps[filename] = (file_stamp(filename), self._parts[filename])
+            return stamps[filename]
+
+        def cache_if_unchanged(filename: str, data: object) -> None:
+            if (file_stamp(filename), self._part(filename, {})) == stamp(filename):
+                cache_data(filename, data)
+
+        readers._get_file_stamp = stamp
+        readers.cache_data = cache_if_unchanged

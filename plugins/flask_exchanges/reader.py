@@ -23,6 +23,7 @@ DEFAULT_TIMEOUT = 5.0
 # has started, in Pelican's settings.
 RUN_SETTINGS = "FLASK_EXCHANGES_RUN_SETTINGS"
 STARTED_JOBS = "FLASK_EXCHANGES_STARTED_JOBS"
+NOTE_STAMPS = "FLASK_EXCHANGES_NOTE_STAMPS"
 
 
 def run_settings(settings: dict) -> RunSettings:
@@ -50,23 +51,28 @@ def note_name(source_path: str, settings: dict) -> str:
     return os.path.relpath(source_path, Path(settings["PATH"]).parent)
 
 
-def start_every_block(settings: dict, run: RunSettings) -> StartedJobs:
+def note_paths(settings: dict) -> list[Path]:
+    """Every note Pelican may read with our reader, sorted."""
+    extensions = tuple(f".{name}" for name in ExchangeMarkdownReader.file_extensions)
+    content = Path(settings["PATH"])
+    return sorted(p for p in content.rglob("*") if p.suffix in extensions and p.is_file())
+
+
+def start_every_block(settings: dict, run: RunSettings, notes: list[Path]) -> StartedJobs:
     """Start the exchange blocks of every note Pelican may read.
 
     A note that does not parse is left for its reader to report.
     """
     started = StartedJobs(run)
-    extensions = tuple(f".{name}" for name in ExchangeMarkdownReader.file_extensions)
     # Tabs expanded and blank lines emptied, as our preprocessor will see them.
     normalize = Markdown().preprocessors["normalize_whitespace"]
-    for path in sorted(Path(settings["PATH"]).rglob("*")):
-        if path.suffix in extensions and path.is_file():
-            with pelican_open(str(path)) as text:
-                lines = normalize.run(text.split("\n"))
-            try:
-                started.start(find_blocks(lines, note_name(str(path), settings)))
-            except BlockError:
-                continue
+    for path in notes:
+        with pelican_open(str(path)) as text:
+            lines = normalize.run(text.split("\n"))
+        try:
+            started.start(find_blocks(lines, note_name(str(path), settings)))
+        except BlockError:
+            continue
     return started
 
 
