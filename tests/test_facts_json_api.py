@@ -7,10 +7,15 @@ Flask and Werkzeug, or to what Chromium really does with the note's page.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
-from tests.test_real_server import development_server
+from tests.site_checks import serving
+from tests.test_real_server import development_server, flask_run
 
 
 @pytest.mark.parametrize("debug", [True, False])
@@ -69,8 +74,16 @@ def test_json_api_page_lists_and_adds_books_with_fetch(browser, project_settings
         page.fill("input[name=title]", "")
         page.click("button")
         page.wait_for_function("document.querySelector('#message').textContent.startsWith('400')")
+        # An answer not labelled JSON, such as a proxy's error page, is not read as JSON.
+        page.route("**/api/books", lambda route: route.fulfill(status=502, body="<h1>Bad</h1>"))
+        page.fill("input[name=title]", "Mort")
+        page.click("button")
+        page.wait_for_function("document.querySelector('#message').textContent.startsWith('502')")
+        assert page.locator("#message").text_content() == "502: the server did not say why."
         page.close()
-    assert ("POST", f"http://127.0.0.1:{port}/api/books") in sent
+    api = f"http://127.0.0.1:{port}/api/books"
+    # The Network tab: the list as the page opens, then a POST and a GET for each book added.
+    assert sent[sent.index(("GET", api)) :][:3] == [("GET", api), ("POST", api), ("GET", api)]
 
 
 def test_json_api_fetch_with_a_string_body_and_no_type_gets_415(browser, project_settings):
@@ -128,3 +141,111 @@ def test_json_api_the_real_post_after_a_preflight_may_be_read(fresh_app):
     assert response.status_code == 201
     assert response.headers["Access-Control-Allow-Origin"] == "https://reader.example"
     assert "Access-Control-Allow-Methods" not in response.headers, "only a preflight needs it"
+
+
+def test_json_api_a_crash_is_a_json_500_only_without_debug_mode(fresh_app):
+    """11-json-api.md: a view that crashes gets a 500 from the handler, only without debug mode."""
+    for debug in (False, True):
+        app = fresh_app("json-api", debug=debug)
+        app.add_url_rule("/api/boom", "boom", lambda: 1 / 0)
+        client = app.test_client()
+        if debug:
+            with pytest.raises(ZeroDivisionError):
+                client.get("/api/boom")
+        else:
+            response = client.get("/api/boom")
+            assert response.status_code == 500
+            assert response.get_json()["error"] == "Internal Server Error"
+
+
+def test_json_api_any_json_value_passes_get_json_and_the_view_says_what_is_wrong(fresh_app):
+    """11-json-api.md: any JSON value passes, even null; the view answers 400 with why."""
+    client = fresh_app("json-api", debug=True).test_client()
+    response = client.post("/api/books", data="null", content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_json()["message"].startswith("Send a JSON object")
+
+
+def test_json_api_only_application_types_ending_in_plus_json_count_as_json(fresh_app):
+    """11-json-api.md: an application/ type ending in +json is JSON; text/...+json is not."""
+    client = fresh_app("json-api", debug=True).test_client()
+    book = json.dumps({"title": "Mort", "author": "Terry Pratchett"})
+    assert client.post("/api/books", data=book, content_type="text/x+json").status_code == 415
+    assert (
+        client.post("/api/books", data=book, content_type="application/x+json").status_code == 201
+    )
+
+
+def test_json_api_a_simple_request_from_another_site_reaches_the_view(fresh_app):
+    """11-json-api.md: a form's POST from any site reaches the view; get_json() answers 415."""
+    client = fresh_app("json-api", debug=True).test_client()
+    form = {"title": "Mort", "author": "Terry Pratchett"}
+    response = client.post("/api/books", data=form, headers={"Origin": "https://elsewhere.example"})
+    assert response.status_code == 415
+    assert "Access-Control-Allow-Origin" not in response.headers
+    assert client.delete("/api/books/2").status_code == 204, "no origin, no check: it is deleted"
+
+
+CALLER = """<!doctype html><title>Another site</title>
+<script>
+async function call(method, body) {
+  const options = {method};
+  if (body) Object.assign(options, {body, headers: {"Content-Type": "application/json"}});
+  try {
+    const response = await fetch("API/api/books" + (method === "DELETE" ? "/1" : ""), options);
+    return `${response.status} ${await response.text()}`;
+  } catch (error) {
+    return error.name;
+  }
+}
+</script>
+"""
+
+
+@contextmanager
+def caller_page(tmp_path: Path, api_port: int) -> Iterator[str]:
+    """A page on another origin (localhost, not 127.0.0.1) that calls the API; yield its URL."""
+    (tmp_path / "caller.html").write_text(CALLER.replace("API", f"http://127.0.0.1:{api_port}"))
+    with serving(tmp_path) as other_site:
+        yield f"http://localhost:{other_site.server_port}/caller.html"
+
+
+def server_log(process) -> str:
+    """Everything the server logged, without the colours it gives some lines."""
+    process.terminate()
+    process.wait(timeout=10)
+    return re.sub(r"\x1b\[[0-9;]*m", "", process.stderr.read().decode())
+
+
+def test_json_api_cors_in_a_real_browser(browser, project_settings, tmp_path):
+    """11-json-api.md, as Chromium does it.
+
+    From an origin the hook does not allow, a DELETE is preflighted, refused,
+    never sent, and fetch() fails. From an allowed one, a POST of JSON is
+    preflighted, then sent, and the page may read the 201.
+    """
+    with development_server("json-api", project_settings.epoch) as (port, process):
+        with caller_page(tmp_path, port) as url:
+            page = browser.new_page()
+            page.goto(url)
+            assert page.evaluate("call('DELETE')") == "TypeError"
+            page.close()
+        log = server_log(process)
+    assert '"OPTIONS /api/books/1 HTTP/1.1" 200' in log
+    assert "DELETE" not in log
+
+    allowed = tmp_path / "allowed"
+    allowed.mkdir()
+    with serving(allowed) as reader_site:
+        origin = f"http://localhost:{reader_site.server_port}"
+        factory = f"tests.json_api_for_origin:create_app({origin!r})"
+        with flask_run(factory, project_settings.epoch, debug=True) as (port, process):
+            (allowed / "caller.html").write_text(CALLER.replace("API", f"http://127.0.0.1:{port}"))
+            page = browser.new_page()
+            page.goto(f"{origin}/caller.html")
+            answer = page.evaluate("""call("POST", '{"title": "Mort", "author": "T. P."}')""")
+            page.close()
+            log = server_log(process)
+    assert answer.startswith("201 ")
+    preflight = log.index('"OPTIONS /api/books HTTP/1.1" 200')
+    assert preflight < log.index('"POST /api/books HTTP/1.1" 201')

@@ -17,14 +17,15 @@ async function addBook(event) {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(Object.fromEntries(new FormData(event.target))),
   });
-  const answer = await response.json();
   const message = document.querySelector("#message");
   if (response.ok) {
     message.textContent = `Added, at ${response.headers.get("Location")}.`;
     event.target.reset();
     await showBooks();
+  } else if (response.headers.get("Content-Type") === "application/json") {
+    message.textContent = `${response.status}: ${(await response.json()).message}`;
   } else {
-    message.textContent = `${response.status}: ${answer.message}`;
+    message.textContent = `${response.status}: the server did not say why.`;
   }
 }
 
