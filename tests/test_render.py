@@ -37,16 +37,17 @@ def test_request_and_response_are_http_messages():
     text = text_of(html)
     assert "GET / HTTP/1.1" in text
     assert "HTTP/1.1 404 NOT FOUND\nContent-Type: text/html; charset=utf-8\n\nhello" in text
-    assert 'class="nf">GET<' in html, "the http lexer highlights the method"
+    assert "<t-nf>GET /</t-nf>" in html, "the http lexer highlights the method"
 
 
 def test_code_gets_one_class_per_colour_and_plain_tokens_get_none():
     source = IncludedSource("app.py", 'def home():\n    return "hello"  # greet\n', 1, 2, True)
     html = render_source(source)
-    assert '<span class="k">def</span> <span class="nf">home</span>():' in html
-    assert '<span class="s">&quot;hello&quot;</span>' in html
-    assert '<span class="c"># greet</span>' in html
-    classes = set(re.findall(r'<span class="([^"]*)"', html))
+    assert "<t-k>def</t-k> <t-nf>home</t-nf>():" in html
+    assert '<t-s>"hello"</t-s>' in html, "quotes in text need no escaping"
+    assert "<t-c># greet</t-c>" in html
+    classes = set(re.findall(r"<t-(\w+)>", html))
+    assert "<span></span>" not in html, "<code> opens the <pre>: no empty element needed"
     assert classes <= {"k", "nf", "s", "c"}, "no element for spaces, brackets or plain names"
 
 
@@ -56,7 +57,7 @@ def test_a_script_in_a_body_is_shown_as_text():
         parsed, [exchange_for(parsed, b"<script>alert(1)</script>")], "/live/examples/demo.json"
     )
     assert "<script>" not in html
-    assert '&lt;<span class="nt">script</span>&gt;' in html, "highlighted as a tag"
+    assert "&lt;<t-nt>script</t-nt>&gt;" in html, "highlighted as a tag"
 
 
 def test_only_the_chosen_headers_are_shown():
@@ -103,7 +104,7 @@ def test_included_source_names_its_file_and_lines():
     source = IncludedSource("examples/demo/app.py", "def f():\n    return 1", 4, 5, False)
     html = render_source(source)
     assert "<code>examples/demo/app.py</code>, lines 4 to 5" in html
-    assert 'class="k">def<' in html
+    assert "<t-k>def</t-k>" in html
 
 
 def test_the_block_names_its_file_for_the_live_panel():

@@ -176,7 +176,7 @@ def render_diagram(exchanges: list[Exchange], name: str) -> str:
     }
     parts = [
         '<text class="lane" x="2" y="16">Client</text>',
-        f'<text class="lane" x="{WIDTH - 2}" y="16" text-anchor="end">Server</text>',
+        f'<text class="lane server" x="{WIDTH - 2}" y="16">Server</text>',
         f'<path class="lifeline" d="M{CLIENT_X} 24V{height - 6}M{SERVER_X} 24V{height - 6}"/>',
     ]
     for message, (label_y, arrow_y) in zip(messages, rows, strict=True):
@@ -217,21 +217,19 @@ def _layout(messages: list[Message]) -> tuple[list[tuple[int, int]], int]:
 def _arrow(message: Message, label_y: int, arrow_y: int, tied: set[tuple[int, str]]) -> list[str]:
     kind = "request" if message.is_request else "response"
     middle = (CLIENT_X + SERVER_X) // 2
-    texts = [
-        f'<text class="label" x="{middle}" y="{label_y}" text-anchor="middle">'
-        f"{escape(_fit(message.label))}</text>"
-    ]
+    texts = [f'<text class="label" x="{middle}" y="{label_y}">{escape(_fit(message.label))}</text>']
     for number, note in enumerate(message.notes, start=1):
         css = "tied" if (message.exchange, note) in tied else "note"
         texts.append(
-            f'<text class="{css}" x="{middle}" y="{label_y + LINE * number}" '
-            f'text-anchor="middle">{escape(_fit(note))}</text>'
+            f'<text class="{css}" x="{middle}" y="{label_y + LINE * number}">'
+            f"{escape(_fit(note))}</text>"
         )
     if message.is_request:
         line, head = f"M{CLIENT_X} {arrow_y}H{SERVER_X - 2}", _head(SERVER_X, arrow_y, -1)
     else:
         line, head = f"M{SERVER_X} {arrow_y}H{CLIENT_X + 2}", _head(CLIENT_X, arrow_y, 1)
-    return [*texts, f'<path class="{kind}" d="{line}"/>', f'<path class="{kind}-head" d="{head}"/>']
+    # One path: the line, and the head as a closed shape, which alone takes the fill.
+    return [*texts, f'<path class="{kind}" d="{line}{head}"/>']
 
 
 def _head(x: int, y: int, direction: int) -> str:

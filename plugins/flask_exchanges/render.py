@@ -8,7 +8,7 @@ with no permissions at all (no scripts, no same origin).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from html import escape
 from pathlib import PurePosixPath
@@ -34,6 +34,9 @@ from .sent import Headers
 
 NEWLINE = "\n"
 FORMATTER = RoleFormatter(cssclass="highlight", wrapcode=True)
+# Inside an exchange, whose element carries the "highlight" class once, a
+# message is a bare <pre>: one wrapper less for each of the many on a page.
+BARE = RoleFormatter(nowrap=True)
 # The preview may only draw. Relative links resolve against about:blank, so the
 # page's stylesheets and images are not even requested; the policy blocks the rest.
 PREVIEW_POLICY = (
@@ -53,7 +56,7 @@ def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], live: str)
     debug = "" if block.debug else ' data-debug="off"'
     diagram = render_diagram(exchanges, f"diagram-{block.line}") + "\n" if block.diagram else ""
     return (
-        f'<div class="exchange" data-example="{escape(block.example)}" '
+        f'<div class="exchange highlight" data-example="{escape(block.example)}" '
         f'data-live="{escape(live)}"{debug}>\n'
         f'<p class="exchange-caption">Example <code>{escape(block.example)}</code></p>\n'
         f"{diagram}{steps}\n</div>"
@@ -80,10 +83,9 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
     added = ",".join(name for name, _ in shown if name in exchange.added_headers)
     return (
         '<div class="exchange-step">\n'
-        f'<div class="exchange-request" data-added="{escape(added)}">'
-        '<p class="exchange-label">Request</p>\n'
+        f'<div class="exchange-request" data-added="{escape(added)}"><p>Request</p>\n'
         f"{_highlight_message(_request_head(request, shown), request.body, request_type)}</div>\n"
-        '<div class="exchange-response"><p class="exchange-label">Response</p>\n'
+        '<div class="exchange-response"><p>Response</p>\n'
         f"{_highlight_message(_response_head(block, response), shown_body, content_type)}"
         f"{_fold(lines[block.body_lines :], content_type)}{preview}</div>\n"
         "</div>"
@@ -152,16 +154,39 @@ def _highlight_message(head: list[str], body: str, content_type: str) -> str:
     (The ``http`` lexer could do both, but it looks the body's lexer up anew
     for every message, which costs more than the rest of the highlighting.)
     """
-    tokens = list(HttpLexer(stripnl=False).get_tokens(NEWLINE.join(head) + NEWLINE))
+    tokens = list(_lean_head(HttpLexer(stripnl=False).get_tokens(NEWLINE.join(head) + NEWLINE)))
     body = body.rstrip(NEWLINE)
     if body:
         tokens.append((Token.Text, NEWLINE))
         tokens += _body_tokens(body, content_type)
-    return _highlight(tokens)
+    return _bare(tokens)
+
+
+def _bare(tokens: Iterable[tuple[TokenType, str]]) -> str:
+    return f'<pre tabindex="0"><code>{format_tokens(tokens, BARE)}</code></pre>'
+
+
+def _lean_head(tokens: Iterable[tuple[TokenType, str]]) -> Iterator[tuple[TokenType, str]]:
+    """Colour what a reader looks for in a head: the method and path, the status, the names.
+
+    The protocol version and the header values stay plain, which makes every
+    page lighter by an element or two per line.
+    """
+    version_left = 0  # "HTTP", "/", "1.1"
+    for ttype, value in tokens:
+        if ttype in Token.Keyword.Reserved:
+            version_left = 3
+        if version_left or ttype is Token.Literal:
+            version_left = max(version_left - 1, 0)
+            yield Token.Text, value
+        elif ttype in Token.Number:  # the status code, coloured with its reason phrase
+            yield Token.Name.Exception, value
+        else:
+            yield ttype, value
 
 
 def _highlight_body(body: str, content_type: str) -> str:
-    return _highlight(_body_tokens(body, content_type))
+    return _bare(_body_tokens(body, content_type))
 
 
 def _body_tokens(body: str, content_type: str) -> list[tuple[TokenType, str]]:

@@ -4,13 +4,17 @@ Templates call ``asset_url("style.css")`` and get ``theme/style.<hash>.css``;
 notes write ``{asset}style.css`` (in a link or in text) and get
 ``/theme/style.<hash>.css``. A changed file always gets a new URL, so an
 unchanged one can be cached for a year (``Cache-Control: immutable``). The
-hash is of the file's bytes, so it is the same on every machine.
+hash is of the bytes published, so it is the same on every machine. The
+CSS and JS a reader downloads are minified by esbuild (pinned in
+package.json).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,13 +23,34 @@ from pelican.contents import Content
 from pelican.generators import Generator
 
 DIGEST_LENGTH = 10
+ESBUILD = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "esbuild"
+# What a browser reads as code, so whitespace and comments are only weight.
+MINIFIED = (".css", ".js")
 ASSET_LINK = re.compile(r"\{asset\}([\w./-]+)")
 
 
 def hashed_name(path: Path) -> str:
-    """``style.css`` becomes ``style.<first hex digits of its SHA-256>.css``."""
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:DIGEST_LENGTH]
+    """``style.css`` becomes ``style.<first hex digits of its SHA-256>.css``.
+
+    The hash is of the bytes published, minified or not.
+    """
+    digest = hashlib.sha256(published_bytes(path)).hexdigest()[:DIGEST_LENGTH]
     return f"{path.stem}.{digest}{path.suffix}"
+
+
+def published_bytes(path: Path) -> bytes:
+    """A theme file as the site serves it: CSS and JS minified by esbuild, the rest as is."""
+    source = path.read_bytes()
+    return _minified(source, path.suffix) if path.suffix in MINIFIED else source
+
+
+@functools.cache
+def _minified(source: bytes, suffix: str) -> bytes:
+    # Cached by content: a rebuild minifies only what changed.
+    if not ESBUILD.is_file():
+        raise FileNotFoundError(f"{ESBUILD} is missing, and minifies the theme: run npm ci")
+    command = [str(ESBUILD), f"--loader={suffix.lstrip('.')}", "--minify", "--log-level=warning"]
+    return subprocess.run(command, input=source, capture_output=True, check=True).stdout
 
 
 def _theme_static(settings: dict) -> list[Path]:
@@ -62,13 +87,14 @@ def replace_asset_links(content: Content) -> None:
 
 
 def rename_to_hashed(pelican: Pelican) -> None:
-    """Give the theme files Pelican copied into the output their hashed names."""
+    """Publish the theme files Pelican copied into the output under their hashed names."""
     output = Path(pelican.settings["OUTPUT_PATH"]) / pelican.settings["THEME_STATIC_DIR"]
     for folder in _theme_static(pelican.settings):
         for source in sorted(p for p in folder.rglob("*") if p.is_file()):
             copied = output / source.relative_to(folder)
             if copied.is_file():
-                copied.replace(copied.with_name(hashed_name(source)))
+                copied.with_name(hashed_name(source)).write_bytes(published_bytes(source))
+                copied.unlink()
 
 
 def register() -> None:

@@ -1,7 +1,7 @@
 // HTTP messages in the live panel: bytes and text, the multipart rule the
 // build follows, and messages drawn the way the notes draw them (the colour
-// classes of plugins/flask_exchanges/highlight.py: the request line's method
-// and path, "HTTP", numbers, header names and values).
+// elements of plugins/flask_exchanges/highlight.py, such as <t-na>: the
+// request line's method and path, the status, the header names).
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const encoder = new TextEncoder();
@@ -61,20 +61,20 @@ export function messageLines(startLine, headers, bodyBytes) {
   return lines;
 }
 
-function span(className, text) {
-  return className ? element("span", { class: className, text }) : document.createTextNode(text);
+function token(role, text) {
+  return element(`t-${role}`, { text });
 }
 
-// The colours of one line of a message's head, as Pygments' http lexer gives them.
+// The colours of one line of a message's head, as the notes give them.
 function headLine(line, index) {
   if (index === 0) {
-    const response = line.match(/^(HTTP)\/(\d\.\d) (\d{3})(.*)$/);
-    if (response) return [span("k", response[1]), "/", span("m", response[2]), " ", span("m", response[3]), span("ne", response[4])];
-    const request = line.match(/^(\S+) (\S+) (HTTP)\/(\d\.\d)$/);
-    if (request) return [span("nf", request[1]), " ", span("nf", request[2]), " ", span("k", request[3]), "/", span("m", request[4])];
+    const response = line.match(/^(HTTP\/\d\.\d) (\d{3}.*)$/);
+    if (response) return [`${response[1]} `, token("ne", response[2])];
+    const request = line.match(/^(\S+ \S+) (HTTP\/\d\.\d)$/);
+    if (request) return [token("nf", request[1]), ` ${request[2]}`];
   }
   const colon = line.indexOf(":");
-  if (colon > 0) return [span("na", line.slice(0, colon)), ": ", span("s", line.slice(colon + 1).trimStart())];
+  if (colon > 0) return [token("na", line.slice(0, colon)), `: ${line.slice(colon + 1).trimStart()}`];
   return [line];
 }
 
