@@ -51,8 +51,8 @@ def test_without_the_option_waitress_drops_the_proxy_headers_and_redirects_forev
     """'Without that option, the app would never see X-Forwarded-Proto: https.'"""
     assert note_says(
         NOTE,
-        "Waitress 3 removes every `X-Forwarded-*` header from a request unless it was told "
-        "which proxy to trust.",
+        "Waitress 3 removes `X-Forwarded-For`, `X-Forwarded-Proto` and the like from every "
+        "request, unless it was told which proxy to trust.",
     )
     with waitress(PRODUCTION, ["app:app"]) as port:
         status, headers, _ = get(port, "/", AS_THE_PROXY_SENDS_IT)
