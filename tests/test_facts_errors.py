@@ -6,7 +6,8 @@ without ``--debug``) in the example's folder, send the requests its log
 lines name, and check that every quoted line is there, in order. Times,
 the port, the debugger's PIN and the path of ``app.py`` differ from one run
 to the next and are compared as placeholders. Other tests pin the
-debugger's page and what Flask does with ``abort`` and error handlers.
+debugger's page and what Flask does with ``abort`` and error handlers, each
+checking that the note still says it in those words.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from flask import Flask, abort
 from werkzeug.exceptions import HTTPException
 
 from tests.conftest import CONTENT, EXAMPLES
+from tests.test_facts import note_says
 from tests.test_real_server import free_port, wait_for
 
 NOTE = CONTENT / "13-errors.md"
@@ -119,6 +121,7 @@ def test_the_log_in_debug_mode_is_as_the_note_quotes_it_and_the_debugger_answers
 
 
 def test_in_debug_mode_the_500_handler_is_skipped(fresh_app):
+    assert note_says(NOTE.name, "In debug mode, the `500` handler is skipped")
     client = fresh_app("errors", debug=True).test_client()
     with pytest.raises(ZeroDivisionError):
         client.get("/share/0")
@@ -127,6 +130,11 @@ def test_in_debug_mode_the_500_handler_is_skipped(fresh_app):
 
 
 def test_the_500_handler_gets_the_original_exception_after_flask_logged_it(caplog):
+    assert note_says(
+        NOTE.name,
+        "The view's exception is in `error.original_exception`; Flask has logged its traceback "
+        "before calling the handler.",
+    )
     app = Flask("errors_note")
     seen = []
 
@@ -146,6 +154,7 @@ def test_the_500_handler_gets_the_original_exception_after_flask_logged_it(caplo
 
 
 def test_abort_raises_an_http_exception_and_a_handler_without_status_sends_200():
+    assert note_says(NOTE.name, "Without it, the page would go out as `200 OK`")
     with pytest.raises(HTTPException) as raised:
         abort(404)
     assert raised.value.code == 404

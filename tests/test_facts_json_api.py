@@ -1,7 +1,8 @@
 """What the JSON APIs note says without an exchange to show it.
 
 Each test pins one sentence of ``content/11-json-api.md`` to the pinned
-Flask and Werkzeug, or to what Chromium really does with the note's page.
+Flask and Werkzeug, or to what Chromium really does with the note's page,
+and checks that the note still says it in those words.
 """
 
 from __future__ import annotations
@@ -15,12 +16,20 @@ from pathlib import Path
 import pytest
 
 from tests.site_checks import serving
+from tests.test_facts import note_says
 from tests.test_real_server import development_server, flask_run
+
+NOTE = "11-json-api.md"
 
 
 @pytest.mark.parametrize("debug", [True, False])
 def test_json_api_broken_json_says_where_only_in_debug_mode(fresh_app, debug):
     """11-json-api.md: the message saying where the JSON broke is there only in debug mode."""
+    assert note_says(
+        NOTE,
+        "Only debug mode says where it broke; otherwise Flask sends its general message for a "
+        "`400`.",
+    )
     client = fresh_app("json-api", debug=debug).test_client()
     response = client.post(
         "/api/books", data='{"title": "Mort"', headers={"Content-Type": "application/json"}
@@ -37,6 +46,9 @@ def test_json_api_broken_json_says_where_only_in_debug_mode(fresh_app, debug):
 
 def test_json_api_sends_json_without_spaces_outside_debug_mode(fresh_app):
     """11-json-api.md: without debug mode, the same JSON with no spaces between its parts."""
+    assert note_says(
+        NOTE, "The indentation comes from debug mode; without it, Flask leaves out every space."
+    )
     client = fresh_app("json-api", debug=False).test_client()
     assert client.get("/api/books/2").get_data(as_text=True) == (
         '{"author":"Ursula K. Le Guin","id":2,"title":"The Dispossessed"}\n'
@@ -45,6 +57,7 @@ def test_json_api_sends_json_without_spaces_outside_debug_mode(fresh_app):
 
 def test_json_api_get_json_accepts_a_type_ending_in_plus_json(fresh_app):
     """11-json-api.md: get_json() reads application/json or a type ending in +json."""
+    assert note_says(NOTE, "an `application/` type ending in `+json`")
     client = fresh_app("json-api", debug=True).test_client()
     book = {"title": "Mort", "author": "Terry Pratchett"}
     response = client.post(
@@ -55,6 +68,11 @@ def test_json_api_get_json_accepts_a_type_ending_in_plus_json(fresh_app):
 
 def test_json_api_page_lists_and_adds_books_with_fetch(browser, project_settings):
     """11-json-api.md: the page's script fills the list and sends the form as JSON."""
+    assert note_says(
+        NOTE,
+        "then a `POST` and a new `GET` for each book. The script reads an error's JSON only if "
+        "it is labelled JSON",
+    )
     with development_server("json-api", project_settings.epoch) as (port, _):
         page = browser.new_page()
         sent = []
@@ -88,6 +106,11 @@ def test_json_api_page_lists_and_adds_books_with_fetch(browser, project_settings
 
 def test_json_api_fetch_with_a_string_body_and_no_type_gets_415(browser, project_settings):
     """11-json-api.md: fetch() labels a string body text/plain;charset=UTF-8: a 415."""
+    assert note_says(
+        NOTE,
+        "`fetch()` causes it when given a string body and no `Content-Type`: it sends "
+        "`text/plain;charset=UTF-8`.",
+    )
     with development_server("json-api", project_settings.epoch) as (port, _):
         page = browser.new_page()
         page.goto(f"http://127.0.0.1:{port}/")
@@ -103,6 +126,9 @@ def test_json_api_fetch_with_a_string_body_and_no_type_gets_415(browser, project
 
 def test_json_api_a_405_as_json_keeps_its_allow_header(fresh_app):
     """11-json-api.md: the handler keeps Flask's headers, such as Allow on a 405."""
+    assert note_says(
+        NOTE, "a `405 Method Not Allowed` must still list the methods that work, in `Allow`."
+    )
     response = fresh_app("json-api", debug=True).test_client().put("/api/books")
     assert response.status_code == 405
     assert response.content_type == "application/json"
@@ -111,6 +137,9 @@ def test_json_api_a_405_as_json_keeps_its_allow_header(fresh_app):
 
 def test_json_api_a_preflight_from_another_origin_gets_no_permission(fresh_app):
     """11-json-api.md: a preflight from any other origin gets no Access-Control-Allow-Origin."""
+    assert note_says(
+        NOTE, "A preflight from any other origin gets no `Access-Control-Allow-Origin`"
+    )
     preflight = {"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "DELETE"}
     response = (
         fresh_app("json-api", debug=True).test_client().options("/api/books/1", headers=preflight)
@@ -122,6 +151,7 @@ def test_json_api_a_preflight_from_another_origin_gets_no_permission(fresh_app):
 
 def test_json_api_after_a_delete_the_book_is_gone(fresh_app):
     """11-json-api.md: after the DELETE, GET /api/books/1 gets a 404."""
+    assert note_says(NOTE, "After it, `GET /api/books/1` gets a `404`.")
     client = fresh_app("json-api", debug=True).test_client()
     assert client.delete("/api/books/1").status_code == 204
     assert client.get("/api/books/1").status_code == 404
@@ -129,6 +159,7 @@ def test_json_api_after_a_delete_the_book_is_gone(fresh_app):
 
 def test_json_api_the_real_post_after_a_preflight_may_be_read(fresh_app):
     """11-json-api.md: the real POST from the allowed origin carries Access-Control-Allow-Origin."""
+    assert note_says(NOTE, "The real `POST` that follows gets `Access-Control-Allow-Origin` too")
     response = (
         fresh_app("json-api", debug=True)
         .test_client()
@@ -145,6 +176,9 @@ def test_json_api_the_real_post_after_a_preflight_may_be_read(fresh_app):
 
 def test_json_api_a_crash_is_a_json_500_only_without_debug_mode(fresh_app):
     """11-json-api.md: a view that crashes gets a 500 from the handler, only without debug mode."""
+    assert note_says(
+        NOTE, "A view that crashes gets a `500` from it too, but only without debug mode"
+    )
     for debug in (False, True):
         app = fresh_app("json-api", debug=debug)
         app.add_url_rule("/api/boom", "boom", lambda: 1 / 0)
@@ -160,6 +194,7 @@ def test_json_api_a_crash_is_a_json_500_only_without_debug_mode(fresh_app):
 
 def test_json_api_any_json_value_passes_get_json_and_the_view_says_what_is_wrong(fresh_app):
     """11-json-api.md: any JSON value passes, even null; the view answers 400 with why."""
+    assert note_says(NOTE, "any JSON value passes, even `null`.")
     client = fresh_app("json-api", debug=True).test_client()
     response = client.post("/api/books", data="null", content_type="application/json")
     assert response.status_code == 400
@@ -168,6 +203,7 @@ def test_json_api_any_json_value_passes_get_json_and_the_view_says_what_is_wrong
 
 def test_json_api_only_application_types_ending_in_plus_json_count_as_json(fresh_app):
     """11-json-api.md: an application/ type ending in +json is JSON; text/...+json is not."""
+    assert note_says(NOTE, "an `application/` type ending in `+json`")
     client = fresh_app("json-api", debug=True).test_client()
     book = json.dumps({"title": "Mort", "author": "Terry Pratchett"})
     assert client.post("/api/books", data=book, content_type="text/x+json").status_code == 415
@@ -178,6 +214,11 @@ def test_json_api_only_application_types_ending_in_plus_json_count_as_json(fresh
 
 def test_json_api_a_simple_request_from_another_site_reaches_the_view(fresh_app):
     """11-json-api.md: a form's POST from any site reaches the view; get_json() answers 415."""
+    assert note_says(
+        NOTE,
+        "A simple request from any site reaches the view; this API is safe from it only because "
+        "`get_json()` answers `415` to what a form can send.",
+    )
     client = fresh_app("json-api", debug=True).test_client()
     form = {"title": "Mort", "author": "Terry Pratchett"}
     response = client.post("/api/books", data=form, headers={"Origin": "https://elsewhere.example"})
@@ -224,6 +265,9 @@ def test_json_api_cors_in_a_real_browser(browser, project_settings, tmp_path):
     never sent, and fetch() fails. From an allowed one, a POST of JSON is
     preflighted, then sent, and the page may read the 201.
     """
+    assert note_says(
+        NOTE, "the browser never sends the real request, and the page's `fetch()` fails."
+    )
     with development_server("json-api", project_settings.epoch) as (port, process):
         with caller_page(tmp_path, port) as url:
             page = browser.new_page()

@@ -2,7 +2,8 @@
 
 Each test pins one sentence of ``content/12-sessions.md`` to the pinned
 Flask and Werkzeug, or to what Chromium really does with the example's
-cookie: the rules of ``SameSite=Lax`` and the ``Origin`` header.
+cookie: the rules of ``SameSite=Lax`` and the ``Origin`` header. Each also
+checks that the note still says it in those words.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import pytest
 from flask import Flask, session
 
 from tests.site_checks import serving
+from tests.test_facts import note_says
 from tests.test_real_server import development_server
+
+NOTE = "12-sessions.md"
 
 
 def log_in(client, name: str, password: str):
@@ -23,6 +27,9 @@ def log_in(client, name: str, password: str):
 
 def test_sessions_wrong_password_gets_the_form_again_and_no_cookie(fresh_app):
     """12-sessions.md: a wrong password gets the login form again, with a message, no cookie."""
+    assert note_says(
+        NOTE, 'A wrong password gets the form again, with "Wrong name or password." and no cookie.'
+    )
     response = log_in(fresh_app("sessions", debug=True).test_client(), "grace", "guess")
     assert response.status_code == 200
     assert "Wrong name or password." in response.get_data(as_text=True)
@@ -31,6 +38,9 @@ def test_sessions_wrong_password_gets_the_form_again_and_no_cookie(fresh_app):
 
 def test_sessions_a_changed_cookie_is_ignored(fresh_app):
     """12-sessions.md: change one letter of the data and the view sees an empty session."""
+    assert note_says(
+        NOTE, "change one letter, and the signature no longer matches, so Flask ignores the cookie."
+    )
     client = fresh_app("sessions", debug=True).test_client()
     client.get("/visits")
     cookie = client.get_cookie("session").value
@@ -41,6 +51,7 @@ def test_sessions_a_changed_cookie_is_ignored(fresh_app):
 
 def test_sessions_flask_sets_no_samesite_unless_configured():
     """12-sessions.md: Flask sets no SameSite unless SESSION_COOKIE_SAMESITE says so."""
+    assert note_says(NOTE, "Flask sets no `SameSite` unless `SESSION_COOKIE_SAMESITE` says so")
     app = Flask(__name__)
     app.secret_key = "test"
     app.get("/")(lambda: session.update(seen=True) or "ok")
@@ -50,6 +61,7 @@ def test_sessions_flask_sets_no_samesite_unless_configured():
 
 def test_sessions_logging_in_needs_hashlib_scrypt(fresh_app, monkeypatch):
     """12-sessions.md: without hashlib.scrypt (as in Pyodide) a login fails with AttributeError."""
+    assert note_says(NOTE, "fails with an `AttributeError`")
     client = fresh_app("sessions", debug=True).test_client()
     monkeypatch.delattr(hashlib, "scrypt")
     with pytest.raises(AttributeError, match="scrypt"):
@@ -72,6 +84,11 @@ def test_sessions_cookie_rules_in_a_real_browser(browser, project_settings, tmp_
     GET) carries the Lax cookie, a form's POST does not, and the app refuses
     that POST for its Origin.
     """
+    assert note_says(
+        NOTE,
+        "`SameSite=Lax`: also with a top-level `GET` from another site, such as following a "
+        "link. Not with another site's `POST` form",
+    )
     with development_server("sessions", project_settings.epoch) as (port, _):
         app_origin = f"http://127.0.0.1:{port}"
         (tmp_path / "attack.html").write_text(ATTACKER_PAGE.format(app=app_origin))
@@ -107,6 +124,11 @@ def test_sessions_cookie_rules_in_a_real_browser(browser, project_settings, tmp_
 
 def test_sessions_basic_authentication_gets_200_with_name_and_role(fresh_app):
     """12-sessions.md: with Ada's Basic header, /api/me answers 200 with her name and role."""
+    assert note_says(
+        NOTE,
+        "the same request gets `200` and Ada's name and role. That value is `ada:lovelace-1843` "
+        "in base64",
+    )
     client = fresh_app("sessions", debug=True).test_client()
     response = client.get("/api/me", headers={"Authorization": "Basic YWRhOmxvdmVsYWNlLTE4NDM="})
     assert response.status_code == 200
@@ -116,5 +138,6 @@ def test_sessions_basic_authentication_gets_200_with_name_and_role(fresh_app):
 
 def test_sessions_account_without_a_session_redirects_to_the_login_form(fresh_app):
     """12-sessions.md: GET /account without a session gets a 302 to /login."""
+    assert note_says(NOTE, "So `GET /account` without a session gets a `302` to `/login`.")
     response = fresh_app("sessions", debug=True).test_client().get("/account")
     assert (response.status_code, response.headers["Location"]) == (302, "/login")
