@@ -3,9 +3,10 @@
 Markdown notes hold ``exchange`` blocks (requests in the ``.http`` file
 format) and ``include`` blocks (source from an example). The pipeline is one
 module per step: ``parse`` finds blocks, ``run`` sends requests with Flask's
-test client (in children of the ``forker``), ``render`` makes HTML (with
-``highlight``'s classes), ``blocks`` starts every block at once and ties the
-steps together, and ``reader`` plugs that into Pelican.
+test client (in children of the ``forker``; ``sent`` reads the headers it
+really sent), ``render`` makes HTML (with ``highlight``'s elements and
+``diagram``'s sequence diagrams), ``blocks`` starts every block at once and
+ties the steps together, and ``reader`` plugs that into Pelican.
 
 Pelican is imported only inside ``register()``, so the fork server, which
 imports this package, starts without it.
