@@ -78,7 +78,7 @@ def send(page, panel) -> tuple[str, str, str]:
     """Press Send; return the response's status, body and the text shown."""
     response = panel.locator(".live-response")
     response.evaluate("r => { delete r.dataset.status; delete r.dataset.body; }")
-    panel.locator("button[type=submit]").click()
+    panel.get_by_role("button", name="Send").click()
     page.wait_for_function("r => r.dataset.status", arg=response.element_handle(), timeout=20_000)
     return (
         response.get_attribute("data-status"),
@@ -293,7 +293,7 @@ def test_reader_code_cannot_reach_the_page_storage_or_network(hello_panel):
 def test_rendered_html_cannot_touch_the_page_around_it(hello_panel):
     page, panel, problems = hello_panel
     replace_file(page, panel, PROBE)
-    panel.locator("input[type=text]").fill("/attack")
+    panel.locator(".live-request input[type=text]").fill("/attack")
     title = page.title()
     status, _, _ = send(page, panel)
     assert status == "200"

@@ -44,10 +44,14 @@ class Panel:
     panel still gets its traceback (``exception``), to say why it happened.
     """
 
-    def __init__(self, folder: str, app: Any) -> None:
+    def __init__(self, folder: str, app: Any, earlier: Panel | None) -> None:
         self.folder = folder
         self.app = app
         self.clients = {"block": app.test_client(), "browser": app.test_client()}
+        if earlier:
+            # The app restarted, the browser did not: it keeps its cookies.
+            self.clients["browser"] = earlier.clients["browser"]
+            self.clients["browser"].application = app
         self.exception: str | None = None
         got_request_exception.connect(self._record, app, weak=False)
 
@@ -78,7 +82,7 @@ def load(panel: str, folder: str, epoch: int, debug: bool) -> None:
     app = load_app(Path(folder), frozen_at=epoch, freeze=_stop_js_clock)
     app.debug = debug
     app.logger.disabled = not debug
-    panels[panel] = Panel(folder, app)
+    panels[panel] = Panel(folder, app, panels.get(panel))
 
 
 def run_block(panel: str, requests_json: str) -> str:
@@ -142,5 +146,7 @@ def _send(panel: Panel, client: str, request: dict) -> dict:
         "headers": list(response.headers.items()),
         "body": base64.b64encode(response.get_data()).decode(),
         "milliseconds": (time.perf_counter() - started) * 1000,
+        # What the client really sent: its own headers (Host, Cookie...) too.
+        "sent": list(response.request.headers.items()),
         "exception": panel.exception,
     }

@@ -2,10 +2,12 @@
 // Run starts Python, loads the example and sends every request of the block
 // in order, as the build did; each answer is shown with the build's and
 // compared with it. Then an editor for the app's files and a form for a
-// request of one's own.
+// request of one's own, and, for an app that serves HTML, a small browser
+// (live-browser.js) in a tab of its own.
 // live.js loads this module when the reader shows interest in a Run button.
 // One Python (a module worker, see live-worker.js) serves every panel on the page.
 
+import { Browser } from "./live-browser.js";
 import { compare } from "./live-compare.js";
 import { bodyText, element, fromBase64, headerValue, messageLines, renderMessage, toBase64, wireBody } from "./live-http.js";
 
@@ -171,11 +173,13 @@ class Panel {
       this.steps,
       element("p", {}, this.runButton),
     );
+    this.views = element("div", { class: "live-views", role: "tablist", "aria-label": "What the panel shows", hidden: "" });
     this.change = this.buildChange();
     this.panel = element(
       "section",
       { class: "live-panel", "aria-label": `Live example ${example}`, "data-state": "starting" },
       element("div", { class: "live-progress", role: "status" }, this.progress, this.status),
+      this.views,
       this.answers,
       this.change,
     );
@@ -248,12 +252,48 @@ class Panel {
       this.status.textContent = "Done: change the app or a request below, or run the block again.";
       this.progress.remove();
       this.change.hidden = false;
+      if (this.servesHtml()) this.addBrowser();
       await this.makeEditors(this.bundle.files);
     } catch (error) {
       this.fail(error);
     } finally {
       python.onProgress.delete(listener);
     }
+  }
+
+  servesHtml() {
+    const html = (response) => response.body && (headerValue(response.headers, "Content-Type") ?? "").startsWith("text/html");
+    return this.block.responses.some(html);
+  }
+
+  addBrowser() {
+    const answersTab = element("button", { type: "button", role: "tab", "aria-controls": this.answers.id, text: "Answers" });
+    this.browser = new Browser(this, python);
+    const browserTab = element("button", { type: "button", role: "tab", "aria-controls": this.browser.view.id, text: "Browser" });
+    const show = (chosen) => {
+      for (const [tab, view] of [
+        [answersTab, this.answers],
+        [browserTab, this.browser.view],
+      ]) {
+        tab.setAttribute("aria-selected", String(tab === chosen));
+        tab.tabIndex = tab === chosen ? 0 : -1;
+        view.hidden = tab !== chosen;
+      }
+      if (chosen === browserTab) this.browser.show();
+    };
+    answersTab.addEventListener("click", () => show(answersTab));
+    browserTab.addEventListener("click", () => show(browserTab));
+    this.views.addEventListener("keydown", (event) => {
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+      const next = document.activeElement === answersTab ? browserTab : answersTab;
+      next.focus();
+      show(next);
+    });
+    this.answers.setAttribute("role", "tabpanel");
+    this.views.append(answersTab, browserTab);
+    this.views.hidden = false;
+    this.answers.after(this.browser.view);
+    show(answersTab);
   }
 
   async makeEditors(files) {
@@ -295,6 +335,14 @@ class Panel {
     this.loads += 1;
     await python.load(this.id, `/examples/${this.id}/${this.loads}`, this.bundle.epoch, this.block.debug, files);
     this.loadedFiles = JSON.stringify(files);
+  }
+
+  /** Load the app again if the reader changed its files since it was loaded. */
+  async loadIfChanged() {
+    if (!this.loading && JSON.stringify(this.currentFiles()) !== this.loadedFiles) {
+      this.loading = this.loadApp().finally(() => (this.loading = null));
+    }
+    return this.loading;
   }
 
   /** Load the app afresh and send every request of the block; show each answer beside the build's. */
@@ -368,7 +416,7 @@ class Panel {
     this.sendButton.disabled = true;
     try {
       const request = this.readRequest();
-      if (JSON.stringify(this.currentFiles()) !== this.loadedFiles) await this.loadApp();
+      await this.loadIfChanged();
       this.show(request, await python.send(this.id, "block", request));
     } catch (error) {
       this.showError(error.message);

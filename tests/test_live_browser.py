@@ -1,0 +1,312 @@
+"""The live panel's small browser: the examples used as websites, and sealed off from the page.
+
+Each test opens a panel's Browser tab on a built site served by a plain
+static server, everything else blocked, and acts as a visitor would: links,
+forms, reload, back and forward, with the network log underneath. A hostile
+example then tries every way out of its frame.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.site_checks import static_server
+from tests.test_gate_browser import axe_violations, visit_offline
+from tests.test_live import open_panel, replace_file
+
+
+@pytest.fixture(scope="module")
+def origin(site):
+    with static_server(site) as served:
+        yield served
+
+
+def block_with(page, example: str, request_line: str):
+    """The first exchange block of ``example`` that shows ``request_line``."""
+    blocks = page.locator(f".exchange[data-example={example}]")
+    return blocks.filter(has=page.locator(".exchange-request", has_text=request_line)).first
+
+
+def open_browser(page, exchange):
+    """Run the block, then open the panel's Browser tab; wait for its first page."""
+    panel = open_panel(page, exchange)
+    panel.get_by_role("tab", name="Browser").click()
+    wait_for_page(page, panel)
+    return panel
+
+
+def wait_for_page(page, panel) -> None:
+    view = panel.locator(".live-browser")
+    page.wait_for_function(
+        "v => v.dataset.state === 'ready' || v.dataset.state === 'failed'",
+        arg=view.element_handle(),
+        timeout=20_000,
+    )
+    assert view.get_attribute("data-state") == "ready", view.inner_text()
+
+
+def act(page, panel, action) -> None:
+    """Do something that leads to a page, and wait until it is shown."""
+    panel.locator(".live-browser").evaluate("v => { v.dataset.state = 'acting'; }")
+    action()
+    wait_for_page(page, panel)
+
+
+def shown(panel) -> tuple[str, str]:
+    """The address bar and the text of the page in the frame."""
+    address = panel.locator(".live-address input").input_value()
+    return address, panel.frame_locator("iframe.live-page").locator("body").inner_text()
+
+
+def log_rows(panel) -> list[str]:
+    """The network log's rows, as "METHOD path status cache"."""
+    return panel.locator(".live-network tbody tr:not(.live-network-detail)").evaluate_all(
+        """rows => rows.map(r => [r.cells[0].textContent, r.dataset.path, r.dataset.status,
+            r.dataset.cache === 'yes' ? 'from cache' : ''].join(' ').trim())"""
+    )
+
+
+def go_to(page, panel, path: str) -> None:
+    address = panel.locator(".live-address input")
+    act(page, panel, lambda: (address.fill(path), address.press("Enter")))
+
+
+@pytest.fixture
+def visit(origin, browser):
+    """Open a page of the site; at the end, check nothing went wrong on it."""
+    visited = []
+
+    def visit(path: str, color_scheme: str = "light"):
+        page, problems = visit_offline(browser, origin, path, color_scheme)
+        visited.append((page, problems))
+        return page
+
+    yield visit
+    for page, problems in visited:
+        page.context.close()
+        assert problems == []
+
+
+@pytest.fixture
+def hostile_visit(origin, browser):
+    """Open a page of the site, where the test expects Chromium to report what it blocked."""
+    page, _ = visit_offline(browser, origin, "/methods/")
+    yield page
+    page.context.close()
+
+
+def test_a_form_posted_answers_303_and_the_page_it_leads_to_shows_the_flash(visit):
+    page = visit("/methods/")
+    panel = open_browser(page, block_with(page, "methods", "POST /signup"))
+    go_to(page, panel, "/signup")
+    frame = panel.frame_locator("iframe.live-page")
+    frame.get_by_label("Name").fill("Ada")
+    act(page, panel, lambda: frame.get_by_role("button", name="Sign up").click())
+    assert shown(panel) == ("/welcome", "Welcome\n\nWelcome aboard, Ada!")
+    assert log_rows(panel)[-2:] == ["POST /signup 303", "GET /welcome 200"]
+    # The form went as a browser sends it, and the session cookie came back.
+    post = panel.locator(".live-network tbody tr", has_text="POST")
+    post.get_by_role("button").click()
+    messages = panel.locator(".live-network-detail").inner_text()
+    assert "Content-Type: application/x-www-form-urlencoded" in messages
+    assert "name=Ada" in messages
+    assert "Set-Cookie: session=" in messages
+
+    act(page, panel, lambda: panel.get_by_role("button", name="Back").click())
+    assert shown(panel)[0] == "/signup"
+    act(page, panel, lambda: panel.get_by_role("button", name="Forward").click())
+    # As a browser's history does: the page as it was, not asked for again.
+    assert shown(panel) == ("/welcome", "Welcome\n\nWelcome aboard, Ada!")
+    assert log_rows(panel)[-1] == "GET /welcome 200 from cache"
+
+
+def test_a_link_leads_to_its_page_and_back(visit):
+    page = visit("/webserver/")
+    panel = open_browser(page, block_with(page, "file-server", "GET / HTTP/1.1"))
+    assert shown(panel)[0] == "/"
+    frame = panel.frame_locator("iframe.live-page")
+    act(page, panel, lambda: frame.get_by_role("link", name="My to-do list").click())
+    address, text = shown(panel)
+    assert address == "/notes/todo.txt"
+    assert "Learn what a webserver does" in text
+    act(page, panel, lambda: panel.get_by_role("button", name="Back").click())
+    assert shown(panel)[0] == "/"
+
+
+def test_one_page_is_several_requests_and_a_reload_revalidates_its_files(visit):
+    page = visit("/static-content/")
+    panel = open_browser(page, block_with(page, "static-site", "GET / HTTP/1.1"))
+    assert log_rows(panel) == [
+        "GET / 200",
+        "GET /static/style.css 200",
+        "GET /static/logo.svg 200",
+    ]
+    act(page, panel, lambda: panel.get_by_role("button", name="Reload").click())
+    assert log_rows(panel)[3:] == [
+        "GET / 200",
+        "GET /static/style.css 304",
+        "GET /static/logo.svg 304",
+    ]
+    style = panel.locator(".live-network tbody tr").nth(4)
+    style.get_by_role("button").click()
+    messages = style.locator("xpath=following-sibling::tr[1]").inner_text()
+    assert re.search(r'If-None-Match: "[^"]+"', messages), messages
+    assert "HTTP/1.1 304 NOT MODIFIED" in messages
+    # The stylesheet still applies: the cached copy was used.
+    frame = panel.frame_locator("iframe.live-page")
+    assert frame.locator("link[rel=stylesheet]").get_attribute("href").startswith("data:text/css")
+
+
+UPLOAD = '''
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.get("/")
+def form():
+    return """<form method="post" action="/upload" enctype="multipart/form-data">
+  <label>Caption <input name="caption"></label>
+  <label>File <input type="file" name="file"></label>
+  <button>Upload</button>
+</form>
+<form method="get" action="/search">
+  <label>Words <input name="q"></label>
+  <button>Search</button>
+</form>"""
+
+
+@app.post("/upload")
+def upload():
+    sent = request.files["file"]
+    data = sent.read()
+    return f"<p>{request.form['caption']}: {sent.filename}, {len(data)} bytes, {data[:4]!r}</p>"
+
+
+@app.get("/search")
+def search():
+    return f"<p>You searched for {request.args['q']}</p>"
+'''
+
+
+def test_forms_send_multipart_bytes_and_get_queries(visit):
+    page = visit("/methods/")
+    panel = open_browser(page, block_with(page, "methods", "POST /signup"))
+    replace_file(page, panel, UPLOAD)
+    go_to(page, panel, "/")
+    frame = panel.frame_locator("iframe.live-page")
+    frame.get_by_label("Caption").fill("Logo")
+    binary = bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 255])
+    frame.get_by_label("File").set_input_files(
+        files=[{"name": "logo.png", "mimeType": "image/png", "buffer": binary}]
+    )
+    act(page, panel, lambda: frame.get_by_role("button", name="Upload").click())
+    assert shown(panel) == ("/upload", "Logo: logo.png, 10 bytes, b'\\x89PNG'")
+    go_to(page, panel, "/")
+    frame.get_by_label("Words").fill("cache busting")
+    act(page, panel, lambda: frame.get_by_role("button", name="Search").click())
+    assert shown(panel) == ("/search?q=cache+busting", "You searched for cache busting")
+
+
+HOSTILE = '''
+from flask import Flask
+
+app = Flask(__name__)
+
+ATTACKS = """
+const tried = {};
+const attempt = (name, action) => {
+  try { tried[name] = String(action()); } catch (error) { tried[name] = "blocked: " + error.name; }
+};
+attempt("parent", () => parent.document.title);
+attempt("cookie", () => document.cookie);
+attempt("storage", () => localStorage.getItem("secret"));
+attempt("open", () => window.open("https://example.com/open"));
+attempt("xhr", () => {
+  const request = new XMLHttpRequest();
+  request.open("GET", "https://example.com/xhr", false);
+  request.send();
+  return request.status;
+});
+attempt("beacon", () => navigator.sendBeacon("https://example.com/beacon", "x"));
+document.body.dataset.tried = JSON.stringify(tried);
+fetch("https://example.com/fetch").then(() => "fetched", (error) => "blocked: " + error.name)
+  .then((outcome) => { document.body.dataset.fetched = outcome; });
+new Image().src = "https://example.com/pixel.png";
+"""
+LEAVE = """
+setTimeout(() => {
+  try { top.location.href = "https://example.com/top"; } catch {}
+  location.href = "https://example.com/self";
+}, 50);
+"""
+
+
+@app.get("/")
+def page():
+    return f"<!doctype html><title>Hostile</title><p>Hello</p><script>{ATTACKS}</script>"
+
+
+@app.get("/leave")
+def leave():
+    return f"<!doctype html><title>Leaving</title><p>Bye</p><script>{LEAVE}</script>"
+'''
+
+
+def test_a_hostile_page_reaches_nothing_outside_its_frame(hostile_visit):
+    page = hostile_visit
+    outside: list[str] = []
+    page.context.on("request", lambda r: "example.com" in r.url and outside.append(r.url))
+    page.evaluate("() => { document.cookie = 'secret=site'; localStorage.setItem('secret', 'x'); }")
+    title, url = page.title(), page.url
+    panel = open_browser(page, block_with(page, "methods", "POST /signup"))
+    replace_file(page, panel, HOSTILE)
+    go_to(page, panel, "/")
+    body = panel.frame_locator("iframe.live-page").locator("body[data-fetched]")
+    tried = json.loads(body.get_attribute("data-tried"))
+    for name in ("parent", "cookie", "storage"):
+        assert tried[name] == "blocked: SecurityError", name
+    assert tried["open"] == "null"  # no popup without allow-popups
+    assert tried["xhr"] == "blocked: NetworkError"
+    # sendBeacon only queues (it says "true"); the policy stops the request itself, as
+    # the check on the network below shows.
+    assert body.get_attribute("data-fetched").startswith("blocked")
+    go_to(page, panel, "/leave")
+    page.wait_for_timeout(500)
+    assert (page.title(), page.url) == (title, url)
+    assert outside == [], "nothing reached the network"
+    assert page.evaluate("localStorage.getItem('secret')") == "x"
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_with_a_panel_and_its_browser_open(visit, color_scheme):
+    page = visit("/static-content/", color_scheme)
+    panel = open_panel(page, block_with(page, "static-site", "GET / HTTP/1.1"))
+    panel.locator(".live-file .cm-content").first.wait_for()
+    assert axe_violations(page) == [], "panel open"
+    panel.get_by_role("tab", name="Browser").click()
+    wait_for_page(page, panel)
+    panel.locator(".live-network tbody tr button").first.click()
+    assert axe_violations(page) == [], "browser showing a page, a log row open"
+
+
+def test_the_browser_works_from_the_keyboard(visit):
+    page = visit("/webserver/")
+    panel = open_panel(page, block_with(page, "file-server", "GET / HTTP/1.1"))
+    answers = panel.get_by_role("tab", name="Answers")
+    answers.focus()
+    page.keyboard.press("ArrowRight")
+    wait_for_page(page, panel)
+    assert panel.get_by_role("tab", name="Browser").get_attribute("aria-selected") == "true"
+    address = panel.locator(".live-address input")
+    address.focus()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("/notes/todo.txt")
+    act(page, panel, lambda: page.keyboard.press("Enter"))
+    assert shown(panel)[0] == "/notes/todo.txt"
+    panel.get_by_role("button", name="Back").focus()
+    act(page, panel, lambda: page.keyboard.press("Enter"))
+    assert shown(panel)[0] == "/"
