@@ -149,14 +149,6 @@ def test_json_api_a_preflight_from_another_origin_gets_no_permission(fresh_app):
     assert response.headers["Vary"] == "Origin"
 
 
-def test_json_api_after_a_delete_the_book_is_gone(fresh_app):
-    """11-json-api.md: after the DELETE, GET /api/books/1 gets a 404."""
-    assert note_says(NOTE, "After it, `GET /api/books/1` gets a `404`.")
-    client = fresh_app("json-api", debug=True).test_client()
-    assert client.delete("/api/books/1").status_code == 204
-    assert client.get("/api/books/1").status_code == 404
-
-
 def test_json_api_the_real_post_after_a_preflight_may_be_read(fresh_app):
     """11-json-api.md: the real POST from the allowed origin carries Access-Control-Allow-Origin."""
     assert note_says(NOTE, "The real `POST` that follows gets `Access-Control-Allow-Origin` too")

@@ -8,7 +8,6 @@ checks that the note still says it in those words.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 
 import pytest
@@ -120,24 +119,3 @@ def test_sessions_cookie_rules_in_a_real_browser(browser, project_settings, tmp_
             assert "cookie" not in headers
             assert forged.value.status == 403
             context.close()
-
-
-def test_sessions_basic_authentication_gets_200_with_name_and_role(fresh_app):
-    """12-sessions.md: with Ada's Basic header, /api/me answers 200 with her name and role."""
-    assert note_says(
-        NOTE,
-        "the same request gets `200` and Ada's name and role. That value is `ada:lovelace-1843` "
-        "in base64",
-    )
-    client = fresh_app("sessions", debug=True).test_client()
-    response = client.get("/api/me", headers={"Authorization": "Basic YWRhOmxvdmVsYWNlLTE4NDM="})
-    assert response.status_code == 200
-    assert response.get_json() == {"user": "ada", "role": "admin"}
-    assert base64.b64decode("YWRhOmxvdmVsYWNlLTE4NDM=") == b"ada:lovelace-1843"
-
-
-def test_sessions_account_without_a_session_redirects_to_the_login_form(fresh_app):
-    """12-sessions.md: GET /account without a session gets a 302 to /login."""
-    assert note_says(NOTE, "So `GET /account` without a session gets a `302` to `/login`.")
-    response = fresh_app("sessions", debug=True).test_client().get("/account")
-    assert (response.status_code, response.headers["Location"]) == (302, "/login")
