@@ -6,7 +6,9 @@ module per step: ``parse`` finds blocks, ``run`` sends requests with Flask's
 test client (in children of the ``forker``; ``sent`` reads the headers it
 really sent), ``render`` makes HTML (with ``highlight``'s elements and
 ``diagram``'s sequence diagrams), ``blocks`` starts every block at once and
-ties the steps together, and ``reader`` plugs that into Pelican.
+ties the steps together, ``reader`` plugs that into Pelican, and
+``dependencies`` makes Pelican's content cache of a note depend on its
+examples' files.
 
 Pelican is imported only inside ``register()``, so the fork server, which
 imports this package, starts without it.
