@@ -14,6 +14,7 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from invoke import Exit, task
 from pelican import Pelican
@@ -21,6 +22,9 @@ from pelican.log import LimitFilter
 from pelican.log import init as init_logging
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
+
+if TYPE_CHECKING:
+    import author_loop
 
 from plugins.flask_exchanges.examples import find_examples, is_example
 
@@ -45,11 +49,7 @@ CONFIG = {
 MESSAGE_FORMAT = "%(levelname)s: %(message)s"
 # The author's loop reuses what Pelican read before, for the notes whose
 # examples did not change either (see plugins/flask_exchanges/dependencies.py).
-CONTENT_CACHE = {
-    "CACHE_CONTENT": True,
-    "LOAD_CONTENT_CACHE": True,
-    "CONTENT_CACHING_LAYER": "reader",
-}
+CONTENT_CACHE = {"CACHE_CONTENT": True, "CONTENT_CACHING_LAYER": "reader"}
 
 
 class ProblemLog(logging.Handler):
@@ -173,7 +173,8 @@ def _loop_build(fresh_cache: bool) -> list[str]:
     return build_site_problems(settings_file, HERE / CONFIG["deploy_path"], override)
 
 
-def _loop_watched():
+def _loop_watched() -> author_loop.Watched:
+    # Imported here, as in the loop tasks: the other tasks need no server or watcher.
     import author_loop
 
     settings_file = HERE / CONFIG["settings_base"]
