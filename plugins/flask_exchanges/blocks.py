@@ -9,7 +9,7 @@ one (``StartedJobs``), so examples run on other cores while notes render.
 from __future__ import annotations
 
 from . import cache
-from .bundle import block_bytes, block_path, bundle_path
+from .bundle import block_bytes, block_path, bundle_file, bundle_path
 from .errors import BlockError
 from .include import read_include
 from .parse import Block, ExchangeBlock
@@ -68,7 +68,20 @@ class StartedJobs:
     def __init__(self, settings: RunSettings) -> None:
         self._settings = settings
         self._jobs: dict[ExchangeBlock, list[BlockJob]] = {}
+        self._bundle_urls: dict[str, str] = {}
         self.live_files: dict[str, bytes] = {}
+
+    def bundle_url(self, example: str) -> str:
+        """The URL of an example's bundle, worked out once per build; its file is kept too.
+
+        So every block of the build names the very bundle the build writes,
+        even if the example is saved while the build runs.
+        """
+        if example not in self._bundle_urls:
+            path, data = bundle_file(self._settings.examples / example, self._settings.epoch)
+            self.live_files[path] = data
+            self._bundle_urls[example] = f"{self._settings.site_url}/{path}"
+        return self._bundle_urls[example]
 
     def start(self, blocks: list[Block]) -> None:
         """Start each exchange block among ``blocks``."""
@@ -92,7 +105,9 @@ class StartedJobs:
         for jobs in self._jobs.values():
             for job in jobs:
                 try:
-                    path, data = live_block(job.block, job.exchanges(), self._settings)
+                    exchanges = job.exchanges()
+                    bundle = self.bundle_url(job.block.example)
+                    path, data = live_block(job.block, exchanges, self._settings, bundle)
                     self.live_files[path] = data
                 except BlockError:
                     pass
@@ -122,7 +137,7 @@ def render_blocks(
     jobs = [started.take(b) if isinstance(b, ExchangeBlock) else None for b in blocks]
     try:
         return [
-            _render_exchange_block(block, job.exchanges(), settings, started.live_files)
+            _render_exchange_block(block, job.exchanges(), settings, started)
             if isinstance(block, ExchangeBlock) and job
             else render_source(read_include(block, settings.examples))
             for block, job in zip(blocks, jobs, strict=True)
@@ -137,18 +152,27 @@ def _render_exchange_block(
     block: ExchangeBlock,
     exchanges: list[Exchange],
     settings: RunSettings,
-    live_files: dict[str, bytes],
+    started: StartedJobs,
 ) -> str:
-    path, data = live_block(block, exchanges, settings)
-    live_files[path] = data
+    bundle = started.bundle_url(block.example)
+    path, data = live_block(block, exchanges, settings, bundle)
+    started.live_files[path] = data
     return render_exchanges(block, exchanges, f"{settings.site_url}/{path}")
 
 
 def live_block(
-    block: ExchangeBlock, exchanges: list[Exchange], settings: RunSettings
+    block: ExchangeBlock,
+    exchanges: list[Exchange],
+    settings: RunSettings,
+    bundle: str | None = None,
 ) -> tuple[str, bytes]:
-    """The block's file for the live panel: its path in the output, and its bytes."""
-    bundle = f"{settings.site_url}/{bundle_path(settings.examples / block.example, settings.epoch)}"
+    """The block's file for the live panel: its path in the output, and its bytes.
+
+    ``bundle`` is the URL of the example's bundle, when the build knows it already.
+    """
+    if bundle is None:
+        example_dir = settings.examples / block.example
+        bundle = f"{settings.site_url}/{bundle_path(example_dir, settings.epoch)}"
     data = block_bytes(block, exchanges, bundle)
     return block_path(data), data
 

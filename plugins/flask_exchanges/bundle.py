@@ -39,18 +39,24 @@ def bundle_bytes(example_dir: Path, epoch: int) -> bytes:
     return json.dumps(bundle, sort_keys=True, ensure_ascii=False).encode()
 
 
+def bundle_file(example_dir: Path, epoch: int) -> tuple[str, bytes]:
+    """An example's bundle: where it lives in the output, and its bytes."""
+    data = bundle_bytes(example_dir, epoch)
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    return f"{FOLDER}/{example_dir.name}.{digest}.json", data
+
+
 def bundle_path(example_dir: Path, epoch: int) -> str:
     """Where the bundle lives in the output, such as ``live/examples/routes.1a2b3c4d5e.json``."""
-    digest = hashlib.sha256(bundle_bytes(example_dir, epoch)).hexdigest()[:10]
-    return f"{FOLDER}/{example_dir.name}.{digest}.json"
+    return bundle_file(example_dir, epoch)[0]
 
 
 def write_bundles(examples: Path, epoch: int, output: Path) -> None:
     """Write the bundle of every example into ``output``."""
     for example_dir in find_examples(examples):
-        target = output / bundle_path(example_dir, epoch)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(bundle_bytes(example_dir, epoch))
+        path, data = bundle_file(example_dir, epoch)
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
+        (output / path).write_bytes(data)
 
 
 def _base64(data: bytes | None) -> str:
