@@ -20,6 +20,13 @@ PLUGINS = ["flask_exchanges", "hashed_assets", "live_examples", "pelican.plugins
 EXAMPLES_PATH = str(HERE / "examples")
 EXCHANGE_TIMEOUT = 5
 
+# Where the site's source is, such as https://github.com/you/flask-notes
+# (no trailing slash). When set, the footer and the start page link it, and
+# each example's download and entry on /examples/ link its folder on
+# SOURCE_BRANCH. Empty: the site names no repository.
+SOURCE_URL = ""
+SOURCE_BRANCH = "main"
+
 # Every note is a page; its file name gives the reading order.
 ARTICLE_PATHS = []
 PAGE_PATHS = [""]

@@ -11,4 +11,6 @@ from pelicanconf import *  # noqa: F403
 # sitemap must hold absolute URLs.
 SITEURL = os.environ.get("SITEURL", "")
 RELATIVE_URLS = False
+# The repository's address, if the site should link it (see pelicanconf.py).
+SOURCE_URL = os.environ.get("SOURCE_URL", SOURCE_URL)  # noqa: F405
 DELETE_OUTPUT_DIRECTORY = True

@@ -5,8 +5,8 @@ example`` starts it, so state from one block cannot leak into the next; plain
 ``flask run`` for a block marked ``debug=off``) listens on a free port with
 the build's clock, and the block's requests go to it over real HTTP with the
 very headers the page shows the test client sent (``Host``, ``User-Agent``,
-``Cookie``...). Only the headers a real server adds on its own are left out
-of the comparison.
+``Cookie``...). Only the headers a real server adds on its own (listed in
+``server_differences``) are left out of the comparison.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from flask_exchanges.parse import HttpRequest
 from flask_exchanges.run import Exchange, HttpResponse, RunSettings, run_requests, wire_body
 
 from tests.notes import ROOT, exchange_blocks
+from tests.server_differences import without_server_headers
 
-ADDED_BY_A_REAL_SERVER = {"date", "server", "connection"}
 BLOCKS = list(exchange_blocks())
 
 
@@ -114,11 +114,6 @@ def send_over_http(port: int, exchanges: list[Exchange]) -> list[HttpResponse]:
             without_server_headers(HttpResponse(status, tuple(reply.getheaders()), body))
         )
     return responses
-
-
-def without_server_headers(response: HttpResponse) -> HttpResponse:
-    kept = tuple((k, v) for k, v in response.headers if k.lower() not in ADDED_BY_A_REAL_SERVER)
-    return HttpResponse(response.status, kept, response.body)
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"{b.note}:{b.line}" for b in BLOCKS])

@@ -7,7 +7,7 @@ import re
 import time
 from pathlib import Path
 
-from flask_exchanges.blocks import live_block, run_exchange_block
+from flask_exchanges.blocks import download_url, live_block, run_exchange_block
 from flask_exchanges.render import render_exchanges
 
 from tests.conftest import build_real_site
@@ -29,7 +29,9 @@ def test_each_page_shows_exactly_what_the_runner_gives(site, project_settings):
         page = page_of(site, ROOT / block.note)
         exchanges = run_exchange_block(block, project_settings)
         path, data = live_block(block, exchanges, project_settings)
-        expected = render_exchanges(block, exchanges, f"/{path}")
+        expected = render_exchanges(
+            block, exchanges, f"/{path}", download_url(block.example, project_settings)
+        )
         assert expected in page, f"{block.note}:{block.line} is not shown as the runner ran it"
         assert (site / path).read_bytes() == data, f"{block.note}:{block.line}: its live file"
 

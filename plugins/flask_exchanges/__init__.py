@@ -8,7 +8,8 @@ really sent), ``render`` makes HTML (with ``highlight``'s elements and
 ``diagram``'s sequence diagrams), ``blocks`` starts every block at once and
 ties the steps together, ``reader`` plugs that into Pelican, and
 ``dependencies`` makes Pelican's content cache of a note depend on its
-examples' files.
+examples' files. ``download`` packs each example as a zip for students, and
+``downloads_page`` writes those and the page listing them.
 
 Pelican is imported only inside ``register()``, so the fork server, which
 imports this package, starts without it.
@@ -98,10 +99,18 @@ def finish_runs(pelican: Pelican) -> None:
     started.live_files.clear()
 
 
+def downloads_generator(pelican: Pelican) -> type:
+    """The generator that writes every example's zip and the page listing them."""
+    from .downloads_page import DownloadsGenerator
+
+    return DownloadsGenerator
+
+
 def register() -> None:
     """Pelican's entry point for the plugin."""
     from pelican import signals
 
     signals.initialized.connect(start_runs)
+    signals.get_generators.connect(downloads_generator)
     signals.readers_init.connect(use_exchange_reader)
     signals.finalized.connect(finish_runs)

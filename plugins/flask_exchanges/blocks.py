@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import cache
 from .bundle import block_bytes, block_path, bundle_file, bundle_path
+from .download import download_path
 from .errors import BlockError
 from .include import read_include
 from .parse import Block, ExchangeBlock
@@ -139,7 +140,9 @@ def render_blocks(
         return [
             _render_exchange_block(block, job.exchanges(), settings, started)
             if isinstance(block, ExchangeBlock) and job
-            else render_source(read_include(block, settings.examples))
+            else render_source(
+                read_include(block, settings.examples), download_url(block.example, settings)
+            )
             for block, job in zip(blocks, jobs, strict=True)
         ]
     finally:
@@ -157,7 +160,8 @@ def _render_exchange_block(
     bundle = started.bundle_url(block.example)
     path, data = live_block(block, exchanges, settings, bundle)
     started.live_files[path] = data
-    return render_exchanges(block, exchanges, f"{settings.site_url}/{path}")
+    download = download_url(block.example, settings)
+    return render_exchanges(block, exchanges, f"{settings.site_url}/{path}", download)
 
 
 def live_block(
@@ -175,6 +179,11 @@ def live_block(
         bundle = f"{settings.site_url}/{bundle_path(example_dir, settings.epoch)}"
     data = block_bytes(block, exchanges, bundle)
     return block_path(data), data
+
+
+def download_url(example: str, settings: RunSettings) -> str:
+    """The URL of an example's zip, for students to run it at home."""
+    return f"{settings.site_url}/{download_path(example)}"
 
 
 def _check_statuses(block: ExchangeBlock, exchanges: list[Exchange]) -> None:

@@ -58,17 +58,20 @@ def note_paths(settings: dict) -> list[Path]:
     return sorted(p for p in content.rglob("*") if p.suffix in extensions and p.is_file())
 
 
+def note_lines(path: Path) -> list[str]:
+    """A note's lines as our preprocessor sees them: tabs expanded, blank lines emptied."""
+    with pelican_open(str(path)) as text:
+        return Markdown().preprocessors["normalize_whitespace"].run(text.split("\n"))
+
+
 def start_every_block(settings: dict, run: RunSettings, notes: list[Path]) -> StartedJobs:
     """Start the exchange blocks of every note Pelican may read.
 
     A note that does not parse is left for its reader to report.
     """
     started = StartedJobs(run)
-    # Tabs expanded and blank lines emptied, as our preprocessor will see them.
-    normalize = Markdown().preprocessors["normalize_whitespace"]
     for path in notes:
-        with pelican_open(str(path)) as text:
-            lines = normalize.run(text.split("\n"))
+        lines = note_lines(path)
         try:
             started.start(find_blocks(lines, note_name(str(path), settings)))
         except BlockError:

@@ -46,10 +46,13 @@ PREVIEW_POLICY = (
 )
 
 
-def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], live: str) -> str:
+def render_exchanges(
+    block: ExchangeBlock, exchanges: list[Exchange], live: str, download: str = ""
+) -> str:
     """HTML for a whole exchange block: each request beside the response it got.
 
-    ``live`` is the URL of the block's file for the live panel (see ``bundle``).
+    ``live`` is the URL of the block's file for the live panel (see ``bundle``),
+    ``download`` that of the example's zip.
     """
     steps = "\n".join(_render_step(block, exchange) for exchange in exchanges)
     # The live panel runs the app as the build did: with or without debug mode.
@@ -58,7 +61,8 @@ def render_exchanges(block: ExchangeBlock, exchanges: list[Exchange], live: str)
     return (
         f'<div class="exchange highlight" data-example="{escape(block.example)}" '
         f'data-live="{escape(live)}"{debug}>\n'
-        f'<p class="exchange-caption">Example <code>{escape(block.example)}</code></p>\n'
+        f'<p class="exchange-caption">Example <code>{escape(block.example)}</code>'
+        f"{_download_link(download)}</p>\n"
         f"{diagram}{steps}\n</div>"
     )
 
@@ -194,13 +198,25 @@ def _body_tokens(body: str, content_type: str) -> list[tuple[TokenType, str]]:
     return list(lexer(stripnl=False).get_tokens(body))
 
 
-def render_source(source: IncludedSource) -> str:
-    """HTML for included source: a caption naming the file and lines, then the code."""
+def _download_link(download: str) -> str:
+    """A link to the example's zip, named after its file (``caching.zip``), if there is one."""
+    if not download:
+        return ""
+    name = PurePosixPath(download).name
+    return f' · <a href="{escape(download)}" download>Download {escape(name)}</a>'
+
+
+def render_source(source: IncludedSource, download: str = "") -> str:
+    """HTML for included source: a caption naming the file and lines, then the code.
+
+    ``download`` is the URL of the example's zip.
+    """
     where = "" if source.whole_file else f", lines {source.first_line} to {source.last_line}"
     lexer = _lexer_class_for(PurePosixPath(source.path).suffix or source.path)()
     return (
         '<div class="source">\n'
-        f'<p class="source-caption"><code>{escape(source.path)}</code>{where}</p>\n'
+        f'<p class="source-caption"><code>{escape(source.path)}</code>{where}'
+        f"{_download_link(download)}</p>\n"
         f"{_highlight(lexer.get_tokens(source.text))}</div>"
     )
 

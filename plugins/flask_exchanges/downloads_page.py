@@ -1,0 +1,132 @@
+"""A Pelican generator: every example's zip, and the page that lists them, ``/examples/``.
+
+It runs after the notes are read, so each download knows which notes show
+its example and under which headings. Settings: ``SOURCE_URL`` (the
+repository's address; when set, the page and each README link the example's
+folder in it) and ``SOURCE_BRANCH`` (default ``main``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from pelican.contents import Page
+from pelican.generators import Generator
+from pelican.writers import Writer
+
+from .download import (
+    Download,
+    NoteLink,
+    ShownBlock,
+    description,
+    download_path,
+    flask_requirements,
+    shown_blocks,
+    write_download,
+)
+from .parse import find_blocks
+from .reader import RUN_SETTINGS, note_lines, note_name, run_settings
+
+logger = logging.getLogger(__name__)
+PAGE = "examples/index.html"
+TEMPLATE = "examples"
+# The note that walks a student through running an example at home.
+GUIDE_SLUG = "run-locally"
+PROJECT_REQUIREMENTS = Path(__file__).resolve().parents[2] / "requirements.txt"
+
+
+@dataclass(frozen=True)
+class ExampleEntry:
+    """One example as the page lists it."""
+
+    name: str
+    description: str
+    download_url: str
+    size: int
+    notes: tuple[NoteLink, ...]
+    source_url: str
+
+
+class DownloadsGenerator(Generator):
+    """Writes ``examples/<name>.zip`` for every example, then the page listing them."""
+
+    def generate_output(self, writer: Writer) -> None:
+        """Write the zips and the page; log an error (failing the build) if one cannot be made."""
+        try:
+            self._write(writer)
+        except (OSError, LookupError, ValueError) as error:
+            logger.error("example downloads: %s", error)
+
+    def _write(self, writer: Writer) -> None:
+        run = self.settings.get(RUN_SETTINGS) or run_settings(self.settings)
+        site_url = self.settings.get("SITEURL", "")
+        requirements, python = flask_requirements(PROJECT_REQUIREMENTS)
+        pages = sorted(self.context["pages"], key=lambda page: Path(page.source_path).name)
+        entries = []
+        for example_dir in sorted(p.parent for p in run.examples.glob("*/app.py")):
+            shown, notes = self._uses(pages, example_dir.name, site_url)
+            source_url = self._source_folder(example_dir.name)
+            download = Download(
+                example_dir=example_dir,
+                app_spec="app",
+                notes=notes,
+                shown=shown,
+                requirements=requirements,
+                python=python,
+                source_url=source_url,
+            )
+            zip_file = write_download(download, run.epoch, Path(self.output_path))
+            entries.append(
+                ExampleEntry(
+                    name=example_dir.name,
+                    description=_docstring_html(description(example_dir)),
+                    download_url=f"{site_url}/{download_path(example_dir.name)}",
+                    size=zip_file.stat().st_size,
+                    notes=notes,
+                    source_url=source_url,
+                )
+            )
+        writer.write_file(
+            PAGE,
+            self.get_template(TEMPLATE),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url="examples/",
+            examples=entries,
+            python=python,
+            guide=next((p for p in pages if p.slug == GUIDE_SLUG), None),
+        )
+
+    def _uses(
+        self, pages: list[Page], example: str, site_url: str
+    ) -> tuple[tuple[ShownBlock, ...], tuple[NoteLink, ...]]:
+        """The blocks that show ``example`` in reading order, and the notes they are in.
+
+        The start page comes last among the notes: it only repeats a note's
+        blocks to introduce the site.
+        """
+        shown: list[ShownBlock] = []
+        notes: list[NoteLink] = []
+        for page in pages:
+            lines = note_lines(Path(page.source_path))
+            path = note_name(page.source_path, self.settings)
+            link = NoteLink(page.title, f"{site_url}/{page.url}")
+            shown += [s for s in shown_blocks(lines, path, link) if s.block.example == example]
+            uses = any(block.example == example for block in find_blocks(lines, path))
+            if uses and page.save_as != "index.html":
+                notes.append(link)
+        return tuple(shown), tuple(notes)
+
+    def _source_folder(self, example: str) -> str:
+        source = self.settings.get("SOURCE_URL", "").rstrip("/")
+        branch = self.settings.get("SOURCE_BRANCH", "main")
+        return f"{source}/tree/{branch}/examples/{example}" if source else ""
+
+
+def _docstring_html(text: str) -> str:
+    """A docstring's line as HTML: escaped, with its ``code`` in ``<code>``."""
+    return re.sub(r"``(.+?)``", r"<code>\1</code>", escape(text))

@@ -1,0 +1,74 @@
+"""The downloads on the built site: a link beside every block, the examples page, SOURCE_URL."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+from tests.notes import ROOT, notes, page_file
+
+EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/app.py"))
+CAPTION = re.compile(r'<p class="(?:exchange|source)-caption">(?P<caption>.*?)</p>', re.DOTALL)
+
+
+def test_every_block_links_the_zip_of_its_example(site):
+    captions = 0
+    for note in notes():
+        page = (site / page_file(note)).read_text()
+        for match in CAPTION.finditer(page):
+            captions += 1
+            link = re.search(
+                r'<a href="/examples/([\w-]+)\.zip" download>Download \1\.zip</a>', match["caption"]
+            )
+            assert link, f"{note.name}: no download in {match['caption']!r}"
+            assert (site / "examples" / f"{link[1]}.zip").is_file()
+            example = re.search(
+                r"Example <code>([\w-]+)</code>|examples/([\w-]+)/", match["caption"]
+            )
+            if example:
+                assert link[1] in example.groups()
+    assert captions > 50
+
+
+def test_the_examples_page_lists_every_example_with_its_download(site):
+    page = (site / "examples" / "index.html").read_text()
+    listed = re.findall(r'<a href="/examples/([\w-]+)\.zip" download>', page)
+    assert listed == EXAMPLES
+    assert sorted(p.stem for p in (site / "examples").glob("*.zip")) == EXAMPLES
+    assert '<a href="/caching/">' in page, "each example names the notes that show it"
+    assert "repository" not in page, "no SOURCE_URL, no repository links"
+
+
+def test_every_page_links_the_examples_page_from_its_footer(site):
+    for note in notes():
+        footer = (site / page_file(note)).read_text().split('<footer class="site-footer">')[1]
+        assert '<a href="/examples/">Download the examples</a>' in footer
+
+
+def test_a_readme_names_the_notes_and_the_commands(site):
+    with zipfile.ZipFile(site / "examples" / "caching.zip") as archive:
+        readme = archive.read("caching/README.txt").decode()
+    assert "/caching/" in readme
+    assert "pip install -r requirements.txt" in readme
+    assert readme.count("flask --app app run --debug") == 2
+    assert ".venv\\Scripts\\Activate.ps1" in readme and "source .venv/bin/activate" in readme
+
+
+def test_source_url_links_the_repository_and_each_example_folder(tmp_path):
+    source = "https://github.com/someone/flask-notes"
+    override = {"CACHE_PATH": str(tmp_path / "cache"), "SOURCE_URL": source}
+    from tasks import build_site
+
+    output = tmp_path / "output"
+    assert build_site(ROOT / "pelicanconf.py", output, override) == 0
+    start = (output / "index.html").read_text()
+    assert f'<a href="{source}">its repository</a>' in start
+    assert f'<a href="{source}/tree/main/examples">' in start
+    assert (
+        f'<a href="{source}">The site\'s source</a>' in (output / "caching/index.html").read_text()
+    )
+    listing = (output / "examples" / "index.html").read_text()
+    for example in EXAMPLES:
+        assert f'<a href="{source}/tree/main/examples/{example}">' in listing
+    with zipfile.ZipFile(output / "examples" / "caching.zip") as archive:
+        assert f"{source}/tree/main/examples/caching" in archive.read("caching/README.txt").decode()
