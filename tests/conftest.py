@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from flask_exchanges.pinning import source_date_epoch
 from flask_exchanges.run import RunSettings
 
 from tasks import build_site
+from tests.student import PYTHONS, make_venv
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -94,3 +96,22 @@ def fresh_app(monkeypatch) -> Callable[..., Flask]:
         return app
 
     return load
+
+
+@pytest.fixture(scope="session")
+def zips(site) -> dict[str, Path]:
+    """The site's example downloads, by example."""
+    return {path.stem: path for path in sorted((site / "examples").glob("*.zip"))}
+
+
+@pytest.fixture(scope="session", params=sorted(PYTHONS), ids=lambda v: f"python{v}")
+def student_venv(request, zips, tmp_path_factory) -> Path:
+    """A fresh venv, per Python, holding only what the downloads' ``requirements.txt`` names."""
+    python = PYTHONS[request.param]
+    if not python.exists():
+        pytest.fail(f"{python} is missing: the pyenv of the development machine and CI has it")
+    requirements = {zipfile.ZipFile(z).read(f"{name}/requirements.txt") for name, z in zips.items()}
+    assert len(requirements) == 1, "every download pins the same versions"
+    folder = tmp_path_factory.mktemp(f"student-python{request.param}")
+    (folder / "requirements.txt").write_bytes(requirements.pop())
+    return make_venv(python, folder / "requirements.txt")

@@ -19,13 +19,14 @@ from flask_exchanges.download import (
     shown_blocks,
     zip_bytes,
 )
+from flask_exchanges.examples import find_examples
 from flask_exchanges.parse import REFERENCE
 
 from tests.notes import ROOT, exchange_blocks, notes, page_file
 from tests.test_take_home import read_http_file
 
 EPOCH = 1_700_000_000
-EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/app.py"))
+EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
 
 
 def a_download(example_dir: Path, **changes) -> Download:

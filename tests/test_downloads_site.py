@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import zipfile
 
+from flask_exchanges.examples import find_examples
+
 from tests.notes import ROOT, notes, page_file
 
-EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/app.py"))
+EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
 CAPTION = re.compile(r'<p class="(?:exchange|source)-caption">(?P<caption>.*?)</p>', re.DOTALL)
 
 

@@ -14,31 +14,21 @@ from what ``server_differences`` lists.
 from __future__ import annotations
 
 import http.client
-import os
 import re
-import signal
-import subprocess
-import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
-from pathlib import Path
 
 import pytest
 from flask_exchanges.blocks import run_exchange_block
-from flask_exchanges.download import FRESH_START
-from flask_exchanges.run import HttpResponse
+from flask_exchanges.download import FRESH_START, WITHOUT_DEBUG
+from flask_exchanges.examples import find_examples
+from flask_exchanges.run import Exchange, HttpResponse
 
 from tests.notes import ROOT, exchange_blocks
 from tests.server_differences import as_a_student_sees_it
-from tests.test_real_server import free_port, wait_for
+from tests.student import student_server, unzip
 
-PYTHONS = {
-    "3.11": Path("/root/.pyenv/versions/3.11.7/bin/python3.11"),
-    "3.13": Path("/root/.pyenv/versions/3.13.0/bin/python3.13"),
-}
-EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/app.py"))
+EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
 REFERENCE = re.compile(r"\{\{\s*(?P<name>\w+)\.response\.headers\.(?P<header>[\w-]+)\s*\}\}")
 VARIABLE = re.compile(r"^@(?P<name>\w+)\s*=\s*(?P<value>.*?)\s*$")
 REQUEST_LINE = re.compile(r"^(?P<method>[A-Z]+) +(?P<url>\S+)(?: +HTTP/1\.1)?$")
@@ -57,8 +47,9 @@ class FileRequest:
 
 @dataclass
 class Group:
-    """The requests from one "Fresh start" to the next."""
+    """The requests from one "Fresh start" to the next, and whether to start in debug mode."""
 
+    debug: bool
     requests: list[FileRequest] = field(default_factory=list)
 
 
@@ -77,7 +68,7 @@ def read_http_file(text: str) -> tuple[dict[str, str], list[Group]]:
     groups: list[Group] = []
     for delimiter, lines in chunks[1:]:
         if delimiter.startswith(f"### {FRESH_START}"):
-            groups.append(Group())
+            groups.append(Group(debug=WITHOUT_DEBUG not in delimiter))
         groups[-1].requests.append(_read_request(lines))
     return variables, groups
 
@@ -100,97 +91,27 @@ def _read_request(lines: list[str]) -> FileRequest:
     return FileRequest(request_line["method"], request_line["url"], headers, body, name)
 
 
-@pytest.fixture(scope="session")
-def zips(site) -> dict[str, Path]:
-    """The site's downloads, by example."""
-    return {path.stem: path for path in sorted((site / "examples").glob("*.zip"))}
+def send(
+    port: int, variables: dict[str, str], group: Group, page: list[Exchange]
+) -> list[HttpResponse]:
+    """Send one group's requests as REST Client would, keeping cookies within the group.
 
-
-@pytest.fixture(scope="session", params=sorted(PYTHONS), ids=lambda v: f"python{v}")
-def student_venv(request, zips, tmp_path_factory) -> Path:
-    """A fresh venv holding only what the zips' ``requirements.txt`` names (one for all)."""
-    python = PYTHONS[request.param]
-    if not python.exists():
-        pytest.fail(f"{python} is missing: the pyenv of the development machine and CI has it")
-    requirements = {zipfile.ZipFile(z).read(f"{name}/requirements.txt") for name, z in zips.items()}
-    assert len(requirements) == 1, "every download pins the same versions"
-    folder = tmp_path_factory.mktemp(f"student-python{request.param}")
-    (folder / "requirements.txt").write_bytes(requirements.pop())
-    venv = folder / ".venv"
-    env = student_environment()
-    subprocess.run([python, "-m", "venv", venv], check=True, env=env)
-    subprocess.run(
-        [venv / "bin" / "pip", "install", "--quiet", "-r", folder / "requirements.txt"],
-        check=True,
-        env=env,
-        cwd=folder,
-    )
-    return venv
-
-
-def student_environment(venv: Path | None = None) -> dict[str, str]:
-    """The environment of a student's terminal: nothing of the project's Python.
-
-    With ``venv``, as after activating it: its ``bin`` first on ``PATH``.
+    Where the file leaves ``Host`` and ``User-Agent`` to the client, they are
+    the ones the page's client sent (``localhost``, ``Werkzeug/...``), so that
+    answers which repeat them can be compared.
     """
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHASHSEED", "FLASK_APP")
-    }
-    paths = [p for p in env["PATH"].split(os.pathsep) if ".venv" not in p]
-    if venv:
-        env["VIRTUAL_ENV"] = str(venv)
-        paths.insert(0, str(venv / "bin"))
-    env["PATH"] = os.pathsep.join(paths)
-    return env
-
-
-def unzip(archive: Path, destination: Path) -> Path:
-    """Unpack a download into ``destination``; return the example's folder."""
-    destination.mkdir()
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(destination)
-    (folder,) = destination.iterdir()
-    return folder
-
-
-@contextmanager
-def student_server(folder: Path, venv: Path) -> Iterator[int]:
-    """The README's command, ``flask --app app run --debug``, on a free port; yield the port."""
-    port = free_port()
-    command = ["flask", "--app", "app", "run", "--debug", "--port", str(port)]
-    env = student_environment(venv)
-    process = subprocess.Popen(
-        command,
-        cwd=folder,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # the reloader's child goes with it
-    )
-    try:
-        wait_for(port, process)
-        yield port
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-
-
-def send(port: int, variables: dict[str, str], group: Group) -> list[HttpResponse]:
-    """Send one group's requests as REST Client would, keeping cookies within the group."""
     base = variables["host"].replace(":5000", f":{port}")
     named: dict[str, dict[str, str]] = {}
     cookies: dict[str, str] = {}
     responses = []
-    for request in group.requests:
+    for request, shown in zip(group.requests, page, strict=True):
 
         def resolve(text: str) -> str:
             text = text.replace("{{host}}", base)
             return REFERENCE.sub(lambda m: named[m["name"]].get(m["header"].lower(), ""), text)
 
         url = resolve(request.url)
-        headers = {"Host": "localhost"}  # as the page's test client sent it
+        headers = {k: v for k, v in shown.sent_headers if k.lower() in ("host", "user-agent")}
         headers.update({name: resolve(value) for name, value in request.headers})
         if cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
@@ -221,13 +142,10 @@ def _keep_cookies(response: HttpResponse, cookies: dict[str, str]) -> None:
                     cookies.pop(morsel.key, None)
 
 
-def shown_on_the_site(example: str, project_settings) -> list[list[HttpResponse]]:
-    """What the pages show for ``example``: each block's responses, in reading order."""
+def shown_on_the_site(example: str, project_settings) -> list[list[Exchange]]:
+    """What the pages show for ``example``: each block's exchanges, in reading order."""
     blocks = [b for b in exchange_blocks() if b.example == example]
-    return [
-        [exchange.response for exchange in run_exchange_block(block, project_settings)]
-        for block in blocks
-    ]
+    return [run_exchange_block(block, project_settings) for block in blocks]
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -240,9 +158,14 @@ def test_a_downloaded_example_answers_as_the_pages_show(
     shown = shown_on_the_site(example, project_settings)
     assert [len(g.requests) for g in groups] == [len(block) for block in shown]
     for group, page in zip(groups, shown, strict=True):
-        with student_server(folder, student_venv) as port:
-            real = send(port, variables, group)
+        with student_server(folder, student_venv, debug=group.debug) as port:
+            real = send(port, variables, group, page)
         targets = [r.url.removeprefix("{{host}}") for r in group.requests]
         assert [
             as_a_student_sees_it(r, example, t) for r, t in zip(real, targets, strict=True)
-        ] == [as_a_student_sees_it(r, example, t) for r, t in zip(page, targets, strict=True)]
+        ] == [
+            as_a_student_sees_it(e.response, example, t) for e, t in zip(page, targets, strict=True)
+        ]
+
+
+# --- The note "Run Flask on your own computer" quotes what really happens ---

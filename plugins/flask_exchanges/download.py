@@ -27,14 +27,17 @@ from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from .examples import app_spec
 from .parse import FENCE, REFERENCE, ExchangeBlock, HttpRequest, find_blocks
 
 FOLDER = "examples"
 HOST = "http://127.0.0.1:5000"
 # The files a download adds to the example's own.
 ADDED_FILES = ("README.txt", "requirements.txt", "requests.http")
-# Marks, in requests.http, where the page started a fresh app with no cookies.
+# Marks, in requests.http, where the page started a fresh app with no cookies,
+# and, after it, a block the page ran without debug mode.
 FRESH_START = "Fresh start"
+WITHOUT_DEBUG = "without --debug"
 HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 FILE_MODE = 0o644
 FOLDER_MODE = 0o755
@@ -79,12 +82,15 @@ def download_path(example: str) -> str:
 
 
 def description(example_dir: Path) -> str:
-    """The first line of the docstring of the example's ``app.py``, or nothing."""
-    try:
-        docstring = ast.get_docstring(ast.parse((example_dir / "app.py").read_text("utf-8")))
-    except (OSError, SyntaxError):
-        return ""
-    return (docstring or "").split("\n", 1)[0]
+    """The first line of the docstring of the example's app module, or nothing."""
+    module = app_spec(example_dir).split(":")[0].replace(".", "/")
+    for path in (example_dir / f"{module}.py", example_dir / module / "__init__.py"):
+        try:
+            docstring = ast.get_docstring(ast.parse(path.read_text("utf-8")))
+        except (OSError, SyntaxError):
+            continue
+        return (docstring or "").split("\n", 1)[0]
+    return ""
 
 
 # --- requirements.txt ------------------------------------------------------
@@ -180,7 +186,8 @@ def requests_http(example: str, shown: Iterable[ShownBlock]) -> str:
         f'# On the site, each block that starts with "### {FRESH_START}" was sent to\n'
         "# a freshly started app, with no cookies. For exactly the page's answers,\n"
         "# restart the server there (Ctrl+C, then the flask command again) and run\n"
-        '# the command "Rest Client: Clear Cookies".\n'
+        '# the command "Rest Client: Clear Cookies". Where it says\n'
+        f'# "{FRESH_START} {WITHOUT_DEBUG}", start the server without --debug.\n'
         "\n"
         f"@host = {HOST}\n"
     ]
@@ -190,7 +197,8 @@ def requests_http(example: str, shown: Iterable[ShownBlock]) -> str:
         for index, request in enumerate(item.block.requests):
             if index == 0:
                 where = f"{item.note.title} ({item.note.url}), {item.heading}"
-                parts.append(f"\n### {FRESH_START}: {where}\n")
+                mode = "" if item.block.debug else f" {WITHOUT_DEBUG}"
+                parts.append(f"\n### {FRESH_START}{mode}: {where}\n")
             else:
                 parts.append("\n###\n")
             parts.append(_http_request(request, renames))

@@ -28,6 +28,7 @@ from .download import (
     shown_blocks,
     write_download,
 )
+from .examples import app_spec, find_examples
 from .parse import find_blocks
 from .reader import RUN_SETTINGS, note_lines, note_name, run_settings
 
@@ -67,12 +68,12 @@ class DownloadsGenerator(Generator):
         requirements, python = flask_requirements(PROJECT_REQUIREMENTS)
         pages = sorted(self.context["pages"], key=lambda page: Path(page.source_path).name)
         entries = []
-        for example_dir in sorted(p.parent for p in run.examples.glob("*/app.py")):
+        for example_dir in find_examples(run.examples):
             shown, notes = self._uses(pages, example_dir.name, site_url)
             source_url = self._source_folder(example_dir.name)
             download = Download(
                 example_dir=example_dir,
-                app_spec="app",
+                app_spec=app_spec(example_dir),
                 notes=notes,
                 shown=shown,
                 requirements=requirements,

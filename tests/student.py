@@ -1,0 +1,94 @@
+"""A student's side of a download: a venv, the README's command, a terminal's environment.
+
+Shared by the tests that run downloads as a student would (``test_take_home``,
+``test_run_locally``); the fixtures that make the venvs are in ``conftest``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.test_real_server import free_port, wait_for
+
+PYTHONS = {
+    "3.11": Path("/root/.pyenv/versions/3.11.7/bin/python3.11"),
+    "3.13": Path("/root/.pyenv/versions/3.13.0/bin/python3.13"),
+}
+
+
+def make_venv(python: Path, requirements: Path) -> Path:
+    """A fresh venv beside ``requirements``, holding only what it names."""
+    venv = requirements.parent / ".venv"
+    env = student_environment()
+    subprocess.run([python, "-m", "venv", venv], check=True, env=env)
+    subprocess.run(
+        [venv / "bin" / "pip", "install", "--quiet", "-r", requirements],
+        check=True,
+        env=env,
+        cwd=requirements.parent,
+    )
+    return venv
+
+
+def student_environment(venv: Path | None = None) -> dict[str, str]:
+    """The environment of a student's terminal: nothing of the project's Python.
+
+    With ``venv``, as after activating it: its ``bin`` first on ``PATH``.
+    """
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHASHSEED", "FLASK_APP")
+    }
+    paths = [p for p in env["PATH"].split(os.pathsep) if ".venv" not in p]
+    if venv:
+        env["VIRTUAL_ENV"] = str(venv)
+        paths.insert(0, str(venv / "bin"))
+    env["PATH"] = os.pathsep.join(paths)
+    return env
+
+
+def unzip(archive: Path, destination: Path) -> Path:
+    """Unpack a download into ``destination``; return the example's folder."""
+    destination.mkdir()
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(destination)
+    (folder,) = destination.iterdir()
+    return folder
+
+
+def readme_command(folder: Path) -> list[str]:
+    """The command the README gives to start the server, such as ``flask --app app run --debug``."""
+    lines = (folder / "README.txt").read_text().splitlines()
+    commands = {line.strip() for line in lines if line.strip().startswith("flask --app ")}
+    assert len(commands) == 1, "the same command for Windows and for macOS or Linux"
+    return commands.pop().split()
+
+
+@contextmanager
+def student_server(folder: Path, venv: Path, *, debug: bool) -> Iterator[int]:
+    """The README's command (without ``--debug`` if the group says so) on a free port."""
+    port = free_port()
+    command = [word for word in readme_command(folder) if debug or word != "--debug"]
+    command += ["--port", str(port)]
+    env = student_environment(venv)
+    process = subprocess.Popen(
+        command,
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # the reloader's child goes with it
+    )
+    try:
+        wait_for(port, process)
+        yield port
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
