@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 
+import pytest
 from flask_exchanges.examples import find_examples
 
 from tests.notes import ROOT, notes, page_file
@@ -19,9 +20,7 @@ def test_every_block_links_the_zip_of_its_example(site):
         page = (site / page_file(note)).read_text()
         for match in CAPTION.finditer(page):
             captions += 1
-            link = re.search(
-                r'<a href="/examples/([\w-]+)\.zip" download>Download \1\.zip</a>', match["caption"]
-            )
+            link = re.search(r'<a href="/examples/([\w-]+)\.zip">Download</a>', match["caption"])
             assert link, f"{note.name}: no download in {match['caption']!r}"
             assert (site / "examples" / f"{link[1]}.zip").is_file()
             example = re.search(
@@ -74,3 +73,30 @@ def test_source_url_links_the_repository_and_each_example_folder(tmp_path):
         assert f'<a href="{source}/tree/main/examples/{example}">' in listing
     with zipfile.ZipFile(output / "examples" / "caching.zip") as archive:
         assert f"{source}/tree/main/examples/caching" in archive.read("caching/README.txt").decode()
+
+
+SCREENSHOTS = ROOT / "output.screenshots"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_download_link_is_visible_and_fits_beside_the_caption(site, browser, width):
+    """Screenshots land in ``output.screenshots/`` to be looked at; the checks are below."""
+    from tests.site_checks import static_server
+
+    with static_server(site) as origin:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(f"{origin}/caching/")
+        caption = page.locator(".exchange-caption").first
+        link = caption.get_by_role("link", name="Download")
+        caption.scroll_into_view_if_needed()
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"download-link-{width}.png")
+        box = link.bounding_box()
+        assert link.is_visible() and box["x"] + box["width"] <= width
+        assert box["height"] >= 16, "tall enough to tap"
+        caption_box = caption.bounding_box()
+        assert caption_box["y"] <= box["y"] <= caption_box["y"] + caption_box["height"]
+        with page.expect_download() as download:
+            link.click()
+        assert download.value.suggested_filename == "caching.zip"
+        page.close()

@@ -199,11 +199,8 @@ def _body_tokens(body: str, content_type: str) -> list[tuple[TokenType, str]]:
 
 
 def _download_link(download: str) -> str:
-    """A link to the example's zip, named after its file (``caching.zip``), if there is one."""
-    if not download:
-        return ""
-    name = PurePosixPath(download).name
-    return f' · <a href="{escape(download)}" download>Download {escape(name)}</a>'
+    """A link to the example's zip, if there is one: short, as it sits beside every block."""
+    return f' · <a href="{escape(download)}">Download</a>' if download else ""
 
 
 def render_source(source: IncludedSource, download: str = "") -> str:
