@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import signal
 import subprocess
 import time
@@ -196,3 +197,81 @@ def test_the_note_names_the_oldest_python_the_pins_need(zips):
         assert (
             f"You need Python {python} or newer" in archive.read("hello-flask/README.txt").decode()
         )
+
+
+# --- Every note's "Run it yourself" section uses the download ---
+
+
+def run_sections() -> dict[str, str]:
+    """Each note's "Run it yourself" section (the start page's "Run the examples yourself")."""
+    sections = {}
+    for note in sorted((ROOT / "content").glob("*.md")):
+        found = re.search(
+            r"^## Run (?:it|the examples) yourself\n(.*?)(?=^## |\Z)",
+            note.read_text(),
+            re.MULTILINE | re.DOTALL,
+        )
+        if found:
+            sections[note.name] = found[1]
+    return sections
+
+
+def test_every_run_section_downloads_its_example_and_points_to_the_note():
+    from flask_exchanges.examples import app_spec
+
+    sections = run_sections()
+    assert len(sections) >= 14
+    for name, section in sections.items():
+        assert "invoke" not in section, f"{name}: invoke is for authors, in the README"
+        assert "{filename}04-run-locally.md" in section, name
+        zips = re.findall(r"\]\((?:\.\./)?examples/([\w-]+)\.zip\)", section)
+        assert zips and all((ROOT / "examples" / z).is_dir() for z in zips), name
+        specs = {app_spec(ROOT / "examples" / z) for z in zips}
+        for command in re.findall(r"^\$ (flask .*)$", section, re.MULTILINE):
+            spec = command.split()[2].strip('"')
+            assert command.startswith("flask --app ") and spec in specs, f"{name}: {command}"
+
+
+def test_the_first_notes_commands_run_the_download_as_they_say(zips, tmp_path):
+    """Note 01 gives every command, from the unzipped folder to a running server."""
+    section = run_sections()["01-webserver.md"]
+    commands = re.findall(r"^\$ (.+)$", section, re.MULTILINE)
+    assert commands[0] == "cd file-server" and commands[-1].startswith("flask ")
+    unzip(zips["file-server"], tmp_path / "download")
+    env = student_environment()
+    env["PATH"] = f"{PYTHONS['3.13'].parent}:{env['PATH']}"  # a python3 of 3.10 or newer
+    setup = " && ".join(commands[:-1])
+    subprocess.run(["bash", "-c", setup], cwd=tmp_path / "download", env=env, check=True)
+    port = free_port()
+    folder = tmp_path / "download" / "file-server"
+    server = Terminal(
+        ["bash", "-c", f"source .venv/bin/activate && exec {commands[-1]} --port {port}"],
+        folder,
+        env,
+    )
+    try:
+        server.wait_for_text("Press CTRL+C to quit")
+        done = subprocess.run(
+            ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", f"http://127.0.0.1:{port}/"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert done.stdout == "200"
+    finally:
+        server.stop()
+
+
+def test_the_caching_notes_curl_commands_get_a_304_with_the_etag(zips, student_venv, tmp_path):
+    section = run_sections()["10-caching.md"]
+    first, second = re.findall(r"^\$ (curl .+)$", section, re.MULTILINE)
+    folder = unzip(zips["caching"], tmp_path / "download")
+    with student_server(folder, student_venv, debug=True) as port:
+
+        def curl(command: str) -> str:
+            words = shlex.split(command.replace(":5000", f":{port}"))
+            return subprocess.run(words, capture_output=True, text=True, timeout=30).stdout
+
+        etag = re.search(r'^ETag: "(.+)"$', curl(first), re.MULTILINE)[1]
+        assert '"..."' in second
+        assert curl(second.replace("...", etag)).startswith("HTTP/1.1 304 NOT MODIFIED")
