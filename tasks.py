@@ -256,11 +256,15 @@ def publish(c):
 
 @task(name="gh-pages")
 def gh_pages(c):
-    """Build the production site and push it to the gh-pages branch."""
+    """Build the production site and push it to the gh-pages branch.
+
+    ``-n`` adds a ``.nojekyll`` file: without it, GitHub Pages runs Jekyll,
+    which leaves out every file whose name starts with ``_`` (``_headers``).
+    """
     _require_siteurl()
     preview(c)
     c.run(
-        f"ghp-import -b {CONFIG['github_pages_branch']} -m 'Publish the site' "
+        f"ghp-import -n -b {CONFIG['github_pages_branch']} -m 'Publish the site' "
         f"{CONFIG['deploy_path']} -p"
     )
 
