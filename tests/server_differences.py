@@ -43,8 +43,16 @@ ORDER_CHANGES_WITH_EACH_START = {
 SIGNED_COOKIE = "session"
 COOKIE_EXPIRES = re.compile(r"(?i)(; Expires=)[^;]*")
 
-# Bodies that hold a random number: its digits may differ, the rest must not.
-RANDOM_BODIES = {("templates", "/lucky"): "a random number, different on every request"}
+# Bodies that hold something random or the moment, by example and path: the
+# part the pattern matches may differ (and so may the body's length), the
+# rest may not.
+CHANGING_BODIES = {
+    ("templates", "/lucky"): (rb"\d+", "a random number, different on every request"),
+    ("sessions", "/peek"): (
+        rb'"(?:signed at|signature)": "[^"]*"',
+        "the session cookie's signing moment, and its signature",
+    ),
+}
 
 
 def without_server_headers(response: HttpResponse) -> HttpResponse:
@@ -68,8 +76,10 @@ def as_a_student_sees_it(response: HttpResponse, example: str, target: str) -> H
             value = COOKIE_EXPIRES.sub(r"\1(moment)", _without_signing_moment(value))
         headers.append((name, value))
     body = response.body
-    if (example, target) in RANDOM_BODIES:
-        body = re.sub(rb"\d+", b"(number)", body)
+    if (example, target) in CHANGING_BODIES:
+        pattern, _ = CHANGING_BODIES[example, target]
+        body = re.sub(pattern, b"(differs)", body)
+        headers = [(k, "(differs)" if k.lower() == "content-length" else v) for k, v in headers]
     return HttpResponse(response.status, tuple(headers), body)
 
 
