@@ -6,10 +6,18 @@ and prints, measured (nothing here is estimated):
 - for each page, the bytes downloaded before pressing Run (goal: 40 KB at
   most, none of it the live runtime);
 - for the live panels, over several cold runs (empty browser cache) and warm
-  runs (cache filled by an earlier visit): the time from the click on Run to
-  the first response, the bytes the server sent meanwhile (what the browser
-  took from its cache is not counted), the longest main-thread task while
-  loading, and the time to re-send a request.
+  runs (cache filled by an earlier visit): the time from the click on Run
+  (no hover first) to the last response of the block, and when the worker
+  finished each stage of its start (where that time goes); the bytes the
+  server sent meanwhile (what the browser took from its cache is not
+  counted); the longest main-thread task while loading; the time to re-send
+  a request; and, on a block whose example serves a page, the time from the
+  click on the Browser tab to that page drawn with its stylesheet and image,
+  and to a reload of it (three requests, two of them answered 304);
+- beside them, on the same machine at the same moment, the floor: a bare
+  module worker that starts Pyodide with Flask from the same runtime folder,
+  imports Flask and answers one request (written into the site for the
+  benchmark, and removed after it).
 
 Run it with ``invoke bench`` or ``python benchmarks/browser_figures.py``.
 """
@@ -18,9 +26,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -38,32 +49,74 @@ from tests.site_checks import (  # noqa: E402
 )
 
 LIVE_PAGE = "/flask-webserver/"
+# The first block on the page that shows this request: the static-site
+# example's page, with its stylesheet and image.
+BROWSER_PAGE = "/static-content/"
+BROWSER_BLOCK = "GET / HTTP/1.1"
 WATCH_LONG_TASKS = """
 window.longTasks = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
 }).observe({ type: "longtask", buffered: true });
 """
-RUN_TO_FIRST_RESPONSE = """async () => {
-  const exchange = document.querySelector(".exchange");
-  const started = performance.now();
+RUN_TO_LAST_RESPONSE = """async (request) => {
+  const exchange = [...document.querySelectorAll(".exchange")]
+    .find((block) => block.querySelector(".exchange-request").textContent.includes(request));
+  const started = performance.timeOrigin + performance.now();
   exchange.querySelector(".live-run").click();
   const panel = await new Promise((resolve) => {
     const poll = () => {
       const found = exchange.querySelector(".live-panel");
-      if (found && found.dataset.state === "ready") resolve(found);
-      else setTimeout(poll, 5);
+      if (found?.dataset.state === "ready" && found.querySelector(".live-step")) resolve(found);
+      else setTimeout(poll, 2);
     };
     poll();
   });
-  const ready = performance.now();
-  const response = panel.querySelector(".live-response");
-  panel.querySelector("button[type=submit]").click();
-  await new Promise((resolve) => {
-    const poll = () => (response.dataset.status ? resolve() : setTimeout(poll, 1));
+  const done = performance.timeOrigin + performance.now();
+  const stages = JSON.parse(panel.dataset.pythonStarted).map(([name, at]) => [name, at - started]);
+  return { last: done - started, stages: Object.fromEntries(stages) };
+}"""
+BARE_PAGE = "/bench-bare/"
+BARE_HTML = """<!doctype html><title>bare</title><script type="module">
+window.bare = () => new Promise((resolve) => {
+  const started = performance.timeOrigin + performance.now();
+  const worker = new Worker("worker.js", { type: "module" });
+  worker.onmessage = ({ data }) => resolve(data - started);
+});
+</script>"""
+BARE_WORKER = """const runtime = new URL("../RUNTIME/", location.href).href;
+const { loadPyodide } = await import(runtime + "pyodide.mjs");
+const pyodide = await loadPyodide({
+  indexURL: runtime,
+  lockFileURL: runtime + "pyodide-lock.json",
+  packages: ["flask"],
+});
+pyodide.runPython(`
+from flask import Flask
+app = Flask("bare")
+app.get("/")(lambda: "Hello")
+app.test_client().get("/")
+`);
+postMessage(performance.timeOrigin + performance.now());
+"""
+BROWSER_PAGE_DRAWN = """async (request) => {
+  const exchange = [...document.querySelectorAll(".exchange")]
+    .find((block) => block.querySelector(".exchange-request").textContent.includes(request));
+  const panel = exchange.querySelector(".live-panel");
+  const view = () => panel.querySelector(".live-browser");
+  const drawn = () => new Promise((resolve) => {
+    const poll = () => (view().dataset.state === "ready" ? resolve() : setTimeout(poll, 1));
     poll();
   });
-  return { ready: ready - started, first: performance.now() - started };
+  let started = performance.now();
+  [...panel.querySelectorAll("[role=tab]")].find((tab) => tab.textContent === "Browser").click();
+  await drawn();
+  const page = performance.now() - started;
+  view().dataset.state = "reloading";
+  started = performance.now();
+  panel.querySelector("button[aria-label=Reload]").click();
+  await drawn();
+  return { page, reload: performance.now() - started };
 }"""
 RESEND = """async () => {
   const panel = document.querySelector(".live-panel");
@@ -72,7 +125,7 @@ RESEND = """async () => {
   for (let i = 0; i < 20; i++) {
     delete response.dataset.status;
     const started = performance.now();
-    panel.querySelector("button[type=submit]").click();
+    [...panel.querySelectorAll("button")].find((button) => button.textContent === "Send").click();
     await new Promise((resolve) => {
       const poll = () => (response.dataset.status ? resolve() : setTimeout(poll, 0));
       poll();
@@ -122,22 +175,35 @@ def page_weights(browser, origin: str, site: Path) -> None:
         )
 
 
+def bare_run(context, server: SiteServer) -> float:
+    page = context.new_page()
+    page.goto(server.origin + BARE_PAGE)
+    bare = page.evaluate("bare()")
+    page.close()
+    return bare
+
+
 def live_run(context, server: SiteServer) -> dict[str, float]:
     page = context.new_page()
     page.add_init_script(WATCH_LONG_TASKS)
     page.goto(server.origin + LIVE_PAGE, wait_until="networkidle")
     before = server.bytes_sent
-    timings = page.evaluate(RUN_TO_FIRST_RESPONSE)
+    timings = page.evaluate(RUN_TO_LAST_RESPONSE, "")
     sent = server.bytes_sent - before
     resend = page.evaluate(RESEND)
     long_tasks = page.evaluate("window.longTasks")
+    page.goto(server.origin + BROWSER_PAGE, wait_until="networkidle")
+    page.evaluate(RUN_TO_LAST_RESPONSE, BROWSER_BLOCK)
+    browsing = page.evaluate(BROWSER_PAGE_DRAWN, BROWSER_BLOCK)
     page.close()
     return {
-        "first": timings["first"],
-        "ready": timings["ready"],
+        "last": timings["last"],
+        **timings["stages"],
         "bytes": sent,
         "longest": max(long_tasks, default=0.0),
         "resend": statistics.median(resend),
+        "browser page": browsing["page"],
+        "browser reload": browsing["reload"],
     }
 
 
@@ -146,23 +212,47 @@ def live_timings(playwright, server: SiteServer, runs: int) -> None:
     # it has a disk cache big enough for the WebAssembly, as a reader's has.
     cold, warm = [], []
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as profile:
-            context = playwright.chromium.launch_persistent_context(
-                profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS
-            )
-            cold.append(live_run(context, server))
-            warm.append(live_run(context, server))
-            context.close()
+        for run in (live_run, bare_run):
+            with tempfile.TemporaryDirectory() as profile:
+                context = playwright.chromium.launch_persistent_context(
+                    profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS
+                )
+                if run is live_run:
+                    cold.append(run(context, server))
+                    warm.append(run(context, server))
+                else:
+                    cold[-1]["bare"] = run(context, server)
+                    warm[-1]["bare"] = run(context, server)
+                context.close()
     print(f"\nLive panel on {LIVE_PAGE}, {runs} cold and {runs} warm runs (medians):")
     for name, results in (("cold", cold), ("warm", warm)):
         median = {key: statistics.median(r[key] for r in results) for key in results[0]}
         print(
-            f"  {name}: click to first response {median['first'] / 1000:.2f} s "
-            f"(ready {median['ready'] / 1000:.2f} s), "
+            f"  {name}: click on Run to the block's last response {median['last'] / 1000:.2f} s "
+            f"(bare Pyodide and Flask, one request: {median['bare'] / 1000:.2f} s); "
+            f"the worker had started {median['worker'] / 1000:.2f} s, "
+            f"Python and Flask installed {median['python and flask installed'] / 1000:.2f} s, "
+            f"Flask imported {median['flask imported'] / 1000:.2f} s after the click; "
             f"sent by the server {median['bytes'] / 1_000_000:.2f} MB, "
             f"longest main-thread task {median['longest']:.0f} ms "
-            f"(0 = none over 50 ms), re-send {median['resend']:.1f} ms"
+            f"(0 = none over 50 ms), re-send {median['resend']:.1f} ms; "
+            f"in-page browser on {BROWSER_PAGE}: Browser tab to page drawn "
+            f"{median['browser page']:.0f} ms, reload {median['browser reload']:.0f} ms"
         )
+
+
+@contextmanager
+def bare_worker(site: Path) -> Iterator[None]:
+    """Write the bare worker and its page into the site while the block runs."""
+    runtime = next((site / "live").glob("runtime-*")).name
+    folder = site / BARE_PAGE.strip("/")
+    folder.mkdir()
+    try:
+        (folder / "index.html").write_text(BARE_HTML)
+        (folder / "worker.js").write_text(BARE_WORKER.replace("RUNTIME", f"live/{runtime}"))
+        yield
+    finally:
+        shutil.rmtree(folder)
 
 
 def main() -> None:
@@ -174,7 +264,8 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page_weights(browser, server.origin, arguments.site)
         browser.close()
-        live_timings(playwright, server, arguments.runs)
+        with bare_worker(arguments.site):
+            live_timings(playwright, server, arguments.runs)
 
 
 if __name__ == "__main__":

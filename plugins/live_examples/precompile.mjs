@@ -6,9 +6,11 @@
 // The folder holds the wheels and Pyodide's python_stdlib.zip. Each .py in a
 // wheel gets a __pycache__/*.pyc; each standard module that installing the
 // wheels and running Flask's test client need (found by doing both, here)
-// gets a .pyc beside its .py in the zip, where Python's zip importer looks. Every .pyc is based on a hash, not
-// on a date, and every zip is rewritten with its entries sorted and dated
-// 1980-01-01, so the same inputs always give the same bytes.
+// gets a .pyc beside its .py in the zip, where Python's zip importer looks,
+// and so does each module of notes.zip (the runner and the build's loader).
+// Every .pyc is based on a hash, not on a date, and every zip is rewritten
+// with its entries sorted and dated 1980-01-01, so the same inputs always
+// give the same bytes.
 import fs from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
@@ -67,6 +69,7 @@ def wheel_bytecode(entries):
 def standard_modules_flask_uses():
     """The standard library's files imported so far, and by a run of Flask."""
     import base64, json, random, time, traceback, typing  # as browser_runner.py does
+    import shlex, subprocess  # as the build's loader and parser, in notes.zip, do
     import flask, flask.cli, flask.testing, werkzeug.test
 
     # The build's loader, shared with the page, loads apps with flask.cli's
@@ -115,8 +118,18 @@ def stdlib_bytecode(entries):
     }
 
 
+def notes_bytecode(entries):
+    # Where the browser's worker puts notes.zip, so tracebacks name the files.
+    return {
+        name + "c": compiled(f"/home/pyodide/notes.zip/{name}", data)
+        for name, data in entries.items()
+        if name.endswith(".py")
+    }
+
+
 for wheel in WHEELS:
     rewrite(wheel, wheel_bytecode)
+rewrite(RUNTIME / "notes.zip", notes_bytecode)
 `);
 // Installing the wheels as the browser does imports the package loader's modules.
 const wheels = fs.readdirSync(folder).filter((name) => name.endsWith(".whl"));

@@ -11,12 +11,14 @@ with the build's own loader (the ``flask_exchanges`` package's modules),
 which Python imports from the zip.
 The folder is named after a hash of all its inputs, so its URL changes
 whenever its content can, and it is cached: a second build downloads and
-bundles nothing. The slow part (wheels and bytecode) is cached on its own,
-so a change to the runner or the loader only copies it.
+bundles nothing. The slow part (wheels, notes.zip and their bytecode) is
+cached on its own, so a change to the panels' code or the editor only
+copies it.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -58,7 +60,21 @@ def _pyodide(node_modules: Path) -> Path:
 
 
 def _python_files() -> list[Path]:
-    return [BROWSER_RUNNER, *sorted(LOADER_PACKAGE.glob("*.py"))]
+    """The runner, and the loader's modules it imports, directly or not (read with ``ast``)."""
+    wanted = {BROWSER_RUNNER, LOADER_PACKAGE / "__init__.py"}
+    waiting = [BROWSER_RUNNER]
+    while waiting:
+        for node in ast.walk(ast.parse(waiting.pop().read_bytes())):
+            if not isinstance(node, ast.ImportFrom) or node.module is None:
+                continue
+            package = LOADER_PACKAGE.name
+            if node.level == 0 and not node.module.startswith(package + "."):
+                continue
+            module = LOADER_PACKAGE / f"{node.module.removeprefix(package + '.')}.py"
+            if module.is_file() and module not in wanted:
+                wanted.add(module)
+                waiting.append(module)
+    return sorted(wanted)
 
 
 def _key(paths: list[Path], *extra: bytes) -> str:
@@ -73,13 +89,14 @@ def _key(paths: list[Path], *extra: bytes) -> str:
 
 def _core_key(project: Path) -> str:
     pyodide_version = _pyodide(project / "node_modules").joinpath("package.json").read_bytes()
-    return _key([WHEELS, PRECOMPILE, project / "package-lock.json"], pyodide_version)
+    inputs = [WHEELS, PRECOMPILE, project / "package-lock.json", *_python_files()]
+    return _key(inputs, pyodide_version)
 
 
 def _inputs_key(project: Path) -> str:
     editor = sorted((project / "theme" / "editor").rglob("*"))
     panel = _panel_files(project)
-    return _key([*editor, *panel, *_python_files()], _core_key(project).encode())
+    return _key([*editor, *panel], _core_key(project).encode())
 
 
 def _panel_files(project: Path) -> list[Path]:
@@ -122,6 +139,7 @@ def _assemble_core(scratch: Path, project: Path) -> None:
     for name in CORE_FILES:
         shutil.copy2(core / name, scratch / name)
     wheels = _fetch_wheels(scratch)
+    _write_python_zip(scratch / PYTHON_ZIP)
     _run(
         "precompiling the wheels and the standard library with Pyodide",
         ["node", str(PRECOMPILE), str(scratch)],
@@ -136,7 +154,6 @@ def _assemble_runtime(scratch: Path, project: Path, core: Path) -> None:
     for path in _panel_files(project):
         shutil.copy2(path, scratch / path.name)
     _bundle_editor(project, scratch / "editor.js")
-    _write_python_zip(scratch / PYTHON_ZIP)
 
 
 def _write_python_zip(target: Path) -> None:
