@@ -17,6 +17,7 @@ import pytest
 
 from tests.site_checks import serving
 from tests.test_facts import note_says
+from tests.test_live_browser import block_with, log_rows, open_browser, origin, shown, visit  # noqa: F401
 from tests.test_real_server import development_server, flask_run
 
 NOTE = "11-json-api.md"
@@ -285,3 +286,24 @@ def test_json_api_cors_in_a_real_browser(browser, project_settings, tmp_path):
     assert answer.startswith("201 ")
     preflight = log.index('"OPTIONS /api/books HTTP/1.1" 200')
     assert preflight < log.index('"POST /api/books HTTP/1.1" 201')
+
+
+def test_json_api_page_works_in_the_panels_browser(visit):  # noqa: F811 (a fixture)
+    """11-json-api.md: the page's script, run in the panel's small browser, calls the API.
+
+    Its fetch() calls go to the example running in Python; the form's submit,
+    which the script cancels, leads to no page of its own.
+    """
+    assert note_says(NOTE, "The script fills the list with `fetch()`, and sends the form as JSON")
+    page = visit("/json-api/")
+    panel = open_browser(page, block_with(page, "json-api", "GET / HTTP/1.1"))
+    frame = panel.frame_locator("iframe.live-page")
+    frame.locator("#books li").nth(1).wait_for()
+    assert log_rows(panel) == ["GET / 200", "GET /static/books.js 200", "GET /api/books 200"]
+    frame.get_by_label("Title").fill("Mort")
+    frame.get_by_label("Author").fill("Terry Pratchett")
+    frame.get_by_role("button", name="Add").click()
+    frame.locator("#books li").nth(2).wait_for()
+    assert frame.locator("#message").inner_text() == "Added, at /api/books/3."
+    assert shown(panel)[0] == "/"
+    assert log_rows(panel)[3:] == ["POST /api/books 201", "GET /api/books 200"]

@@ -63,6 +63,7 @@ function frameShim() {
     post({ type: "navigate", url: action.href, method, contentType: encoded.headers.get("Content-Type"), body }, [body]);
   }
   document.addEventListener("submit", (event) => {
+    if (event.defaultPrevented) return; // the page's own script handles it, as fetch() does
     event.preventDefault();
     submit(event.target, event.submitter);
   });
