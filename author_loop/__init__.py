@@ -213,6 +213,11 @@ def livereload(
 ) -> None:
     """Build, serve ``output`` at ``host:port``, and rebuild and reload the pages on changes."""
     rebuilder = Rebuilder(build, settings_file)
+    try:
+        application(output, rebuilder).listen(port, address=host)
+    except OSError as error:
+        message = f"Cannot serve on {host}:{port} ({error.strerror}); choose a port with --port."
+        raise SystemExit(message) from None
     watcher = ChangeWatcher(watched)
     rebuilder.rebuild([])
     loop = IOLoop.current()
@@ -224,7 +229,6 @@ def livereload(
             loop.add_callback(reload_pages)
 
     _livereload_logging()
-    application(output, rebuilder).listen(port, address=host)
     print(f"Serving at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     threading.Thread(target=rebuild_forever, name="author-loop-build", daemon=True).start()
     try:

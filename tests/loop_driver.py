@@ -30,6 +30,10 @@ def copy_site(destination: Path) -> Path:
         shutil.copytree(
             ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
+    # Every block of the copy runs at its first build, all at once: on a busy
+    # shared machine, starting an app can take longer than the usual 5 seconds.
+    with (destination / "pelicanconf.py").open("a") as settings:
+        settings.write("\nEXCHANGE_TIMEOUT = 30\n")
     (destination / "node_modules").symlink_to(ROOT / "node_modules")
     (destination / "cache").mkdir()
     (destination / "cache" / "live").symlink_to((ROOT / "cache" / "live").resolve())

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -388,3 +389,21 @@ def test_answers_of_an_example_saved_while_its_block_ran_are_not_cached(tmp_path
     assert job.exchanges()[0].response.body == b"second"
     job.close()
     assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+
+
+def test_livereload_on_a_port_in_use_says_so(site_copy):
+    with socket.socket() as taken:
+        taken.bind(("localhost", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
+            cwd=site_copy,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert f"Cannot serve on localhost:{port} (Address already in use)" in result.stderr
+    assert not (site_copy / "output").exists()
