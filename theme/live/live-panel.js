@@ -43,21 +43,20 @@ class Python {
     this.nextId = 1;
   }
 
-  /** Take over a worker live.js started, with the messages it sent so far (once only). */
-  adopt(started) {
-    if (this.adopted) return this.start();
-    this.adopted = true;
-    return this.listen(started);
-  }
-
-  listen({ worker, early }) {
-    this.worker = worker;
+  /** Start Python in its worker, if it is not started yet; resolves when Python is ready. */
+  start() {
+    if (this.ready) return this.ready;
+    const worker = (this.worker = new Worker(WORKER, { type: "module" }));
     this.ready = new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`Python did not start within ${START_TIMEOUT_MS / 1000} seconds.`)),
         START_TIMEOUT_MS,
       );
-      const receive = (data) => {
+      worker.onerror = (event) => {
+        clearTimeout(timer);
+        reject(new Error(event.message || "The Python worker failed to start."));
+      };
+      worker.onmessage = ({ data }) => {
         if (data.type === "progress") this.onProgress.forEach((listener) => listener(data));
         else if (data.type === "ready") {
           clearTimeout(timer);
@@ -68,16 +67,9 @@ class Python {
           reject(new Error(data.message));
         } else this.settle(data);
       };
-      worker.onerror = (event) => receive({ type: "failed", message: event.message || "The Python worker failed to start." });
-      worker.onmessage = ({ data }) => receive(data);
-      early.splice(0).forEach(receive);
     });
     this.ready.catch(() => this.stop());
     return this.ready;
-  }
-
-  start() {
-    return this.worker ? this.ready : this.listen({ worker: new Worker(WORKER, { type: "module" }), early: [] });
   }
 
   settle(data) {
@@ -129,6 +121,8 @@ class Python {
 }
 
 const python = new Python();
+// This module loads when the reader shows interest in a Run button: Python starts now.
+python.start().catch(() => {}); // a panel reports a failure once it is open
 let editorModule = null;
 let panelCount = 0;
 
@@ -478,9 +472,9 @@ const panelStyles = new Promise((resolve) => {
   document.head.append(link);
 });
 
-/** Open a live panel under an exchange block, with the Python live.js started. */
-export async function openPanel(exchange, started) {
-  python.adopt(started).catch(() => {}); // the panel reports a failure once it is open
+/** Open a live panel under an exchange block. */
+export async function openPanel(exchange) {
+  python.start().catch(() => {}); // again, if it was stopped; the panel reports a failure
   await panelStyles;
   return new Panel(exchange).open();
 }
