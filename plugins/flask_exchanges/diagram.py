@@ -16,11 +16,12 @@ properties, and its ``<title>`` says in words what it draws.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
 
-from .run import Exchange
+from .run import Exchange, HttpResponse
 
 WIDTH = 360
 CLIENT_X = 44
@@ -97,47 +98,41 @@ def _cookie_pair(set_cookie: str) -> str:
 
 
 def _ties_into(exchanges: list[Exchange], index: int) -> list[Tie]:
-    """What request ``index`` takes from earlier responses: the latest one giving each."""
-    request = exchanges[index].request
-    sent = {name.lower(): value for name, value in exchanges[index].sent_headers}
-    cookies = {part.strip() for part in sent.get("cookie", "").split(";") if part.strip()}
+    """What request ``index`` takes from earlier responses: from the latest one giving each."""
     ties: list[Tie] = []
     found: set[str] = set()
     for earlier in range(index - 1, -1, -1):
-        response = exchanges[earlier].response
-        candidates = [
-            (
-                "location",
-                f"Location: {response.header('Location')}",
-                "follows the Location"
-                if 300 <= response.status_code < 400
-                else "asks for what the Location names",
-            )
-            if _same_target(response.header("Location"), request.target)
-            else None,
-            ("etag", f"ETag: {response.header('ETag')}", "sends the ETag back as If-None-Match")
-            if response.header("ETag") and response.header("ETag") in sent.get("if-none-match", "")
-            else None,
-            (
-                "last-modified",
-                f"Last-Modified: {response.header('Last-Modified')}",
-                "sends the Last-Modified date back as If-Modified-Since",
-            )
-            if response.header("Last-Modified")
-            and response.header("Last-Modified") == sent.get("if-modified-since")
-            else None,
-            *(
-                (f"cookie {pair}", f"Set-Cookie: {pair}", "sends the cookie back as Cookie")
-                for name, value in response.headers
-                if name.lower() == "set-cookie" and (pair := _cookie_pair(value)) in cookies
-            ),
-            _link(exchanges[earlier], request.target),
-        ]
-        for candidate in candidates:
-            if candidate and candidate[0] not in found:
-                found.add(candidate[0])
-                ties.append(Tie(earlier, index, candidate[1], candidate[2]))
+        for key, note, phrase in _given(exchanges[earlier], exchanges[index]):
+            if key not in found:
+                found.add(key)
+                ties.append(Tie(earlier, index, note, phrase))
     return sorted(ties, key=lambda tie: tie.response)
+
+
+def _given(earlier: Exchange, later: Exchange) -> Iterator[tuple[str, str, str]]:
+    """What ``earlier``'s response gave that ``later``'s request uses: (key, note, phrase)."""
+    response, target = earlier.response, later.request.target
+    sent = {name.lower(): value for name, value in later.sent_headers}
+    location = response.header("Location")
+    if _same_target(location, target):
+        redirect = 300 <= response.status_code < 400
+        phrase = "follows the Location" if redirect else "asks for what the Location names"
+        yield "location", f"Location: {location}", phrase
+    etag = response.header("ETag")
+    if etag and etag in sent.get("if-none-match", ""):
+        yield "etag", f"ETag: {etag}", "sends the ETag back as If-None-Match"
+    modified = response.header("Last-Modified")
+    if modified and modified == sent.get("if-modified-since"):
+        phrase = "sends the Last-Modified date back as If-Modified-Since"
+        yield "last-modified", f"Last-Modified: {modified}", phrase
+    cookies = {part.strip() for part in sent.get("cookie", "").split(";") if part.strip()}
+    for name, value in response.headers:
+        pair = _cookie_pair(value)
+        if name.lower() == "set-cookie" and pair in cookies:
+            yield f"cookie {pair}", f"Set-Cookie: {pair}", "sends the cookie back as Cookie"
+    link = _link(response, target)
+    if link:
+        yield f"link {link}", link, "loads what the page links to"
 
 
 def _same_target(location: str | None, target: str) -> bool:
@@ -151,17 +146,20 @@ def _same_target(location: str | None, target: str) -> bool:
     return path == target
 
 
-def _link(exchange: Exchange, target: str) -> tuple[str, str, str] | None:
-    """The page's ``href``/``src`` that names ``target``, if the response is a page."""
-    response = exchange.response
+def _link(response: HttpResponse, target: str) -> str | None:
+    """The ``href="..."`` or ``src="..."`` of a page that names ``target``, if any."""
     is_page = (response.header("Content-Type") or "").startswith("text/html")
     if response.status_code != 200 or not is_page:
         return None
     body = response.body.decode("utf-8", errors="replace")
-    for attribute, link in LINKS.findall(body):
-        if _same_target(link, target):
-            return (f"link {link}", f'{attribute}="{link}"', "loads what the page links to")
-    return None
+    return next(
+        (
+            f'{attribute}="{link}"'
+            for attribute, link in LINKS.findall(body)
+            if _same_target(link, target)
+        ),
+        None,
+    )
 
 
 def render_diagram(exchanges: list[Exchange], name: str) -> str:
