@@ -9,9 +9,12 @@ checks that the note still says it in those words.
 from __future__ import annotations
 
 import hashlib
+import sys
 
 import pytest
+import time_machine
 from flask import Flask, session
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from tests.site_checks import serving
 from tests.test_facts import note_says
@@ -63,9 +66,12 @@ def test_sessions_logging_in_needs_hashlib_scrypt(fresh_app, monkeypatch):
     assert note_says(NOTE, "fails with an `AttributeError`")
     client = fresh_app("sessions", debug=True).test_client()
     monkeypatch.delattr(hashlib, "scrypt")
+    for name in ("grace", "nobody"):  # an unknown name is checked against a decoy hash too
+        with pytest.raises(AttributeError, match="scrypt"):
+            log_in(client, name, "cobol-1959")
+    client.set_cookie("session", "", expires=0)
     with pytest.raises(AttributeError, match="scrypt"):
-        log_in(client, "grace", "cobol-1959")
-    assert log_in(client, "nobody", "x").status_code == 200, "no hash for an unknown name"
+        client.get("/api/me", headers={"Authorization": "Basic bm9ib2R5Ong="})  # nobody:x
 
 
 ATTACKER_PAGE = """<!doctype html>
@@ -119,3 +125,62 @@ def test_sessions_cookie_rules_in_a_real_browser(browser, project_settings, tmp_
             assert "cookie" not in headers
             assert forged.value.status == 403
             context.close()
+
+
+def test_sessions_an_unknown_name_costs_one_hash_like_a_known_one(fresh_app, monkeypatch):
+    """examples/sessions: how long a login takes does not tell which names exist."""
+    app = fresh_app("sessions", debug=True)
+    module = sys.modules["app"]
+    checked = []
+    real_check = module.check_password_hash
+    monkeypatch.setattr(
+        module, "check_password_hash", lambda *args: checked.append(args) or real_check(*args)
+    )
+    client = app.test_client()
+    assert log_in(client, "nobody", "cobol-1959").status_code == 200, "refused"
+    assert log_in(client, "grace", "wrong").status_code == 200, "refused"
+    assert len(checked) == 2
+
+
+def test_sessions_a_copied_cookie_outlives_a_logout_but_not_31_days(fresh_app):
+    """12-sessions.md: whoever holds a copy is that user; Flask refuses one signed 31 days ago."""
+    assert note_says(NOTE, "whoever holds a copy *is* that user.")
+    assert note_says(NOTE, "(31 days unless you change it)")
+    app = fresh_app("sessions", debug=True)
+    with time_machine.travel(1_800_000_000, tick=False):
+        browser = app.test_client()
+        browser.get("/visits")
+        copy = browser.get_cookie("session").value
+        assert browser.post("/logout").status_code == 303
+        thief = app.test_client()
+        thief.set_cookie("session", copy)
+        assert thief.get("/visits").get_data(as_text=True) == "Visits so far: 2."
+    for days, visits in ((30, 2), (32, 1)):
+        with time_machine.travel(1_800_000_000 + days * 86_400, tick=False):
+            thief = app.test_client()
+            thief.set_cookie("session", copy)
+            assert thief.get("/visits").get_data(as_text=True) == f"Visits so far: {visits}."
+
+
+def test_sessions_a_long_session_is_compressed_and_peek_still_reads_it(fresh_app):
+    """12-sessions.md: a long session is compressed first, and then starts with a dot."""
+    assert note_says(NOTE, "a long session is compressed first, and then starts with a dot")
+    app = fresh_app("sessions", debug=True)
+    app.get("/fill")(lambda: session.update(note="a" * 200) or "filled")
+    client = app.test_client()
+    client.get("/fill")
+    assert client.get_cookie("session").value.startswith(".")
+    assert client.get("/peek").get_json()["data"] == {"note": "a" * 200}
+
+
+def test_sessions_the_origin_check_behind_an_https_proxy_and_for_origin_null(fresh_app):
+    """12-sessions.md: behind an HTTPS proxy the check needs ProxyFix; it refuses Origin: null."""
+    assert note_says(NOTE, "behind an HTTPS proxy it needs `ProxyFix`")
+    assert note_says(NOTE, "it refuses `Origin: null`")
+    app = fresh_app("sessions", debug=True)
+    proxied = {"Host": "shop.example", "X-Forwarded-Proto": "https"}
+    same_site = {**proxied, "Origin": "https://shop.example"}
+    assert app.test_client().post("/logout", headers=same_site).status_code == 403
+    assert app.test_client().post("/logout", headers={"Origin": "null"}).status_code == 403
+    app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1)
+    assert app.test_client().post("/logout", headers=same_site).status_code == 303
