@@ -138,3 +138,12 @@ def test_request_headers_hides_headers_the_client_added_but_never_those_written(
     assert "Host: localhost\nAccept: text/plain" in text
     assert "User-Agent" not in text
     assert 'data-added="Host"' in html
+
+
+def test_request_headers_never_hides_host_or_a_cookie():
+    parsed = block("exchange example=demo request-headers=", "GET /")
+    response = HttpResponse("200 OK", (), b"")
+    sent = (("Host", "localhost"), ("User-Agent", "Werkzeug/3.1.9"), ("Cookie", "theme=dark"))
+    html = render_exchanges(parsed, [Exchange(parsed.requests[0], response, sent)], "/b.json")
+    assert "GET / HTTP/1.1\nHost: localhost\nCookie: theme=dark\n" in text_of(html)
+    assert 'data-added="Host,Cookie"' in html

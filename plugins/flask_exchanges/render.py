@@ -33,6 +33,8 @@ from .run import Exchange, HttpResponse
 from .sent import Headers
 
 NEWLINE = "\n"
+# Request headers request-headers= cannot hide.
+ALWAYS_SHOWN = {"host", "cookie"}
 FORMATTER = RoleFormatter(cssclass="highlight", wrapcode=True)
 # Inside an exchange, whose element carries the "highlight" class once, a
 # message is a bare <pre>: one wrapper less for each of the many on a page.
@@ -110,11 +112,13 @@ def _fold(rest: list[str], content_type: str) -> str:
 def _shown_request_headers(block: ExchangeBlock, exchange: Exchange) -> Headers:
     """The headers sent, less those the client added that ``request-headers=`` leaves out.
 
-    Headers the block writes are always shown: the live panel reads them from the page.
+    Headers the block writes are always shown (the live panel reads them from
+    the page), and so are ``Host``, which HTTP/1.1 requires, and a ``Cookie``:
+    a request is never drawn without what tells the server who is asking.
     """
     if block.request_headers is None:
         return exchange.sent_headers
-    wanted = {name.lower() for name in block.request_headers}
+    wanted = {name.lower() for name in block.request_headers} | ALWAYS_SHOWN
     added = set(exchange.added_headers)
     return tuple(
         (name, value)
