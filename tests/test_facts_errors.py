@@ -46,12 +46,12 @@ def normalised(line: str) -> str:
     return line.rstrip()
 
 
-def quoted_output(command: str) -> list[str]:
-    """The lines under ``$ <command>`` in the note's console block, ``...`` left out."""
+def quoted_output(command: str) -> list[str | None]:
+    """The lines under ``$ <command>`` in the note's console block; None where ``...`` is."""
     text = NOTE.read_text(encoding="utf-8")
     block = re.search(rf"```console\n\$ {re.escape(command)}\n(.*?)```", text, re.DOTALL)
     assert block, f"the note quotes no output of {command!r}"
-    return [line for line in block[1].splitlines() if line.strip() != "..."]
+    return [None if line.strip() == "..." else line for line in block[1].splitlines()]
 
 
 @contextmanager
@@ -83,18 +83,27 @@ def get(port: int, path: str) -> tuple[int, str]:
     return response.status, body
 
 
-def requested_paths(lines: list[str]) -> list[str]:
-    return re.findall(r'"GET (\S+) HTTP/1\.1"', "\n".join(lines))
+def requested_paths(lines: list[str | None]) -> list[str]:
+    return re.findall(r'"GET (\S+) HTTP/1\.1"', "\n".join(line or "" for line in lines))
 
 
-def assert_quoted_in_order(quoted: list[str], output: str) -> None:
+def assert_quoted_in_order(quoted: list[str | None], output: str) -> None:
+    """Each quoted line is in the output, in order; lines quoted one after the other
+    are next to each other there too, unless ``...`` stands between them."""
     real = [normalised(line) for line in output.splitlines()]
-    position = 0
-    for line in (normalised(line) for line in quoted):
+    shown = "\n".join(real)
+    position, adjacent = 0, False
+    for line in quoted:
+        if line is None:
+            adjacent = False
+            continue
+        line = normalised(line)
         assert line in real[position:], (
-            f"{line!r} is not in the output, after line {position}:\n" + ("\n".join(real))
+            f"{line!r} is not in the output after line {position}:\n{shown}"
         )
-        position = real.index(line, position) + 1
+        found = real.index(line, position)
+        assert not adjacent or found == position, f"lines left out before {line!r}:\n{shown}"
+        position, adjacent = found + 1, True
 
 
 def test_the_log_without_debug_mode_is_as_the_note_quotes_it():
