@@ -139,6 +139,7 @@ def test_livereload_shows_each_edit_and_each_mistake_in_the_open_page(
         expect(responses.first).to_contain_text("Hello from the loop!", timeout=WAIT * 1000)
         # Only the edited example's blocks ran again; the others came from the cache.
         assert len(cached_results(site_copy) - before_edit) == hello_blocks()
+        assert missing_live_files(site_copy / "output") == []
         with urllib.request.urlopen(loop.url("/")) as response:
             assert response.headers["Cache-Control"] == "no-cache"
             assert "/livereload.js" in response.read().decode()
