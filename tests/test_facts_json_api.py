@@ -47,9 +47,7 @@ def test_json_api_broken_json_says_where_only_in_debug_mode(fresh_app, debug):
 
 def test_json_api_sends_json_without_spaces_outside_debug_mode(fresh_app):
     """11-json-api.md: without debug mode, the same JSON with no spaces between its parts."""
-    assert note_says(
-        NOTE, "The indentation comes from debug mode; without it, Flask leaves out every space."
-    )
+    assert note_says(NOTE, "without it, Flask puts no space or line break between the parts.")
     client = fresh_app("json-api", debug=False).test_client()
     assert client.get("/api/books/2").get_data(as_text=True) == (
         '{"author":"Ursula K. Le Guin","id":2,"title":"The Dispossessed"}\n'
