@@ -170,3 +170,16 @@ def test_the_development_server_says_it_is_not_for_production(project_settings):
         pass
     log = process.stderr.read().decode()
     assert "WARNING: This is a development server. Do not use it in a production deployment." in log
+
+
+def test_the_redirects_to_https_carry_no_strict_transport_security(production_app):
+    assert note_says(
+        NOTE, "the two `308` answers above, shown with all their headers, do not carry it"
+    )
+    client = production_app.test_client()
+    plain = {"Host": "club.example.org", "X-Forwarded-Proto": "http"}
+    for response in (client.get("/?tab=news", headers=plain), client.post("/theme", headers=plain)):
+        assert response.status_code == 308
+        assert "Strict-Transport-Security" not in response.headers
+    secure = client.get("/", headers=AS_THE_PROXY_SENDS_IT)
+    assert secure.headers["Strict-Transport-Security"] == "max-age=31536000"
