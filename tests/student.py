@@ -11,7 +11,7 @@ import signal
 import subprocess
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from tests.test_real_server import free_port, wait_for
@@ -63,23 +63,29 @@ def unzip(archive: Path, destination: Path) -> Path:
     return folder
 
 
-def readme_command(folder: Path) -> list[str]:
+def readme_command(folder: Path) -> str:
     """The command the README gives to start the server, such as ``flask --app app run --debug``."""
     lines = (folder / "README.txt").read_text().splitlines()
     commands = {line.strip() for line in lines if line.strip().startswith("flask --app ")}
     assert len(commands) == 1, "the same command for Windows and for macOS or Linux"
-    return commands.pop().split()
+    return commands.pop()
+
+
+def in_a_shell(command: str) -> list[str]:
+    """``command`` as a student's terminal runs it: parsed by a shell (bash), quotes and all."""
+    return ["bash", "-c", f"exec {command}"]
 
 
 @contextmanager
 def student_server(folder: Path, venv: Path, *, debug: bool) -> Iterator[int]:
     """The README's command (without ``--debug`` if the group says so) on a free port."""
     port = free_port()
-    command = [word for word in readme_command(folder) if debug or word != "--debug"]
-    command += ["--port", str(port)]
+    command = readme_command(folder)
+    if not debug:
+        command = command.replace(" --debug", "")
     env = student_environment(venv)
     process = subprocess.Popen(
-        command,
+        in_a_shell(f"{command} --port {port}"),
         cwd=folder,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -90,5 +96,6 @@ def student_server(folder: Path, venv: Path, *, debug: bool) -> Iterator[int]:
         wait_for(port, process)
         yield port
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)

@@ -180,3 +180,11 @@ def test_a_download_that_cannot_be_made_stops_the_build_and_keeps_output(tmp_pat
     (tmp_path / "examples" / "shop" / "requirements.txt").write_text("flask\n")
     message = build_and_fail(tmp_path, caplog, override)
     assert message == ("example downloads: example 'shop' has its own requirements.txt; rename it")
+
+
+def test_a_factory_app_is_quoted_in_the_readme_so_a_shell_reads_it_as_one_word():
+    from flask_exchanges.download import readme
+
+    text = readme(a_download(ROOT / "examples" / "club", app_spec="club:create_app()"))
+    assert text.count('flask --app "club:create_app()" run --debug') == 2
+    assert "flask --app app run --debug" in readme(a_download(ROOT / "examples" / "caching"))

@@ -21,6 +21,7 @@ import pytest
 from tests.notes import ROOT
 from tests.student import (
     PYTHONS,
+    in_a_shell,
     readme_command,
     student_environment,
     student_server,
@@ -75,9 +76,11 @@ def hello(zips, tmp_path) -> Path:
 
 def test_the_note_quotes_what_the_terminal_shows_at_start_and_after_an_edit(hello, student_venv):
     port = free_port()
-    command = [*readme_command(hello), "--port", str(port)]
-    assert command[:5] == ["flask", "--app", "app", "run", "--debug"]
-    server = Terminal(command, hello, student_environment(student_venv))
+    command = readme_command(hello)
+    assert command == "flask --app app run --debug"
+    server = Terminal(
+        in_a_shell(f"{command} --port {port}"), hello, student_environment(student_venv)
+    )
     server.wait_for_text(" * Debugger PIN: ")
     time.sleep(1.5)  # the reloader takes the files' times once it runs; edit after that
     with (hello / "app.py").open("a") as app:
@@ -100,7 +103,7 @@ def test_the_note_quotes_what_the_terminal_shows_at_start_and_after_an_edit(hell
 def test_a_port_in_use_gives_the_message_the_note_quotes(hello, student_venv):
     port = free_port()
     env = student_environment(student_venv)
-    first = Terminal([*readme_command(hello), "--port", str(port)], hello, env)
+    first = Terminal(in_a_shell(f"{readme_command(hello)} --port {port}"), hello, env)
     first.wait_for_text("Press CTRL+C to quit")
     second = subprocess.run(
         ["flask", "--app", "app", "run", "--port", str(port)],
@@ -193,6 +196,7 @@ def test_the_note_names_the_oldest_python_the_pins_need(zips):
 
     _, python = flask_requirements(ROOT / "requirements.txt")
     assert f"You need Python {python} or newer" in NOTE.read_text()
+    assert f"You need Python {python} or newer" in run_sections()["01-webserver.md"]
     with zipfile.ZipFile(zips["hello-flask"]) as archive:
         assert (
             f"You need Python {python} or newer" in archive.read("hello-flask/README.txt").decode()

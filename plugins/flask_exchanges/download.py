@@ -241,7 +241,7 @@ def _http_request(request: HttpRequest, renames: dict[str, str]) -> str:
 def readme(download: Download) -> str:
     """How to run the example: the commands for Windows and for macOS or Linux."""
     name = download.example_dir.name
-    run = f"flask --app {download.app_spec} run --debug"
+    run = f"flask --app {_shell_word(download.app_spec)} run --debug"
     notes = "\n".join(f"  {note.title}: {note.url}" for note in download.notes)
     source = (
         f"\nIts source, in the site's repository:\n  {download.source_url}\n"
@@ -280,6 +280,15 @@ requests.http holds every request the notes show for this example: open
 it in VS Code with the REST Client extension. The note "Run Flask on your
 own computer" explains each step, and what to do when one fails.
 """
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as one word for PowerShell and for macOS's and Linux's shells.
+
+    A factory call such as ``club:create_app()`` needs quotes: to a shell,
+    brackets mean something else.
+    """
+    return text if re.fullmatch(r"[\w.:]+", text) else f'"{text}"'
 
 
 # --- the zip ---------------------------------------------------------------
