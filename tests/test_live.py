@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -212,6 +213,25 @@ def test_a_change_to_the_app_is_marked_line_by_line_when_run_again(hello_panel):
     assert any(line.startswith("here: Content-Length: 24") for line in marked)
     panel.get_by_role("button", name="Reset files").click()
     assert [v for v, _ in run_again(page, panel)] == ["same"]
+
+
+def test_a_reference_takes_the_live_answer_not_the_builds(origin, browser):
+    """Change the stylesheet: its ETag changes, and the If-None-Match sent after it follows."""
+    page, problems = visit_offline(browser, origin, "/caching/")
+    blocks = page.locator(".exchange[data-example=caching]")
+    exchange = blocks.filter(has=page.locator(".exchange-request", has_text="If-None-Match")).first
+    panel = open_panel(page, exchange)
+    panel.get_by_role("tab", name="static/style.css").click()
+    replace_file(page, panel, "body { color: teal; }\n")
+    got = run_again(page, panel)
+    assert [verdict for verdict, _ in got] == ["differs", "differs"]
+    first, second = panel.locator(".live-step").all_text_contents()
+    etag = re.search(r'here: ETag: ("[^"]+")', first)[1]
+    panel.locator(".live-request select").first.select_option("1")
+    assert f"If-None-Match: {etag}" in panel.locator(".live-request textarea").first.input_value()
+    assert "HTTP/1.1 304 NOT MODIFIED" in second
+    page.context.close()
+    assert problems == []
 
 
 def test_a_difference_python_in_the_browser_cannot_avoid_says_why(hello_panel):
