@@ -15,6 +15,7 @@ import os
 import socket
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import flask.cli
@@ -189,10 +190,11 @@ def test_the_int_converter_accepts_leading_zeros(project_settings):
     assert note_says("06-routes.md", "`/lessons/03` also reaches lesson 3")
 
 
-def test_the_int_converter_refuses_a_sign(project_settings):
-    (negative,) = run_block(project_settings, "routes", "GET /lessons/-1")
+def test_the_int_converter_wants_one_or_more_digits_and_no_sign(project_settings):
+    negative, empty = run_block(project_settings, "routes", "GET /lessons/-1\n###\nGET /lessons/")
     assert negative.response.status_code == 404
-    assert note_says("06-routes.md", "digits only: 0 or more, no sign")
+    assert empty.response.status_code == 404
+    assert note_says("06-routes.md", "one or more digits (a whole number, 0 or more), no sign")
 
 
 # HTTP methods
@@ -229,6 +231,29 @@ def test_the_session_cookie_can_be_read_by_anyone(project_settings):
     data = cookie.removeprefix("session=").split(".")[0]
     decoded = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)).decode()
     assert note_says("07-methods.md", f"can decode it and read `{decoded}`")
+
+
+def test_a_longer_session_is_compressed_and_as_easy_to_read():
+    app = Flask(__name__)
+    app.secret_key = "test"
+
+    @app.get("/")
+    def fill():
+        session["notes"] = ["Welcome aboard, Grace!"] * 10
+        return "filled"
+
+    client = app.test_client()
+    client.get("/")
+    cookie = client.get_cookie("session").value
+    assert cookie.startswith(".")
+    data = cookie[1:].split(".")[0]
+    readable = zlib.decompress(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
+    assert b"Welcome aboard, Grace!" in readable
+    assert note_says(
+        "07-methods.md",
+        "A longer session is also compressed, and its cookie starts with a dot; "
+        "it is just as easy to read.",
+    )
 
 
 def test_a_changed_session_cookie_is_ignored():
@@ -516,4 +541,26 @@ def test_a_static_etag_changes_with_the_time_the_size_and_the_place(tmp_path):
     assert etag() != moved_in_time, "another size, same time"
     assert note_says(
         "10-caching.md", "Flask makes it from the file's modification time, size and location"
+    )
+
+
+def test_in_debug_mode_a_changed_template_is_picked_up_without_a_restart(tmp_path):
+    page = tmp_path / "page.html"
+    apps = {}
+    for debug in (True, False):
+        app = Flask(__name__, template_folder=str(tmp_path))
+        app.debug = debug
+        apps[debug] = app
+    page.write_text("version 1")
+    for app in apps.values():
+        with app.app_context():
+            assert render_template("page.html") == "version 1"
+    page.write_text("version 2")
+    os.utime(page, (page.stat().st_mtime + 10,) * 2)  # a later save, even within one second
+    with apps[True].app_context():
+        assert render_template("page.html") == "version 2"
+    with apps[False].app_context():
+        assert render_template("page.html") == "version 1"
+    assert note_says(
+        "09-templates.md", "in debug mode Flask picks up the new version without a restart"
     )
