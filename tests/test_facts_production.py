@@ -17,7 +17,7 @@ from flask import Flask, session
 from flask_exchanges.loading import load_app
 from waitress.adjustments import Adjustments
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from tests.test_facts import note_says
 from tests.test_real_server import development_server
 from tests.test_waitress import waitress
@@ -183,3 +183,9 @@ def test_the_redirects_to_https_carry_no_strict_transport_security(production_ap
         assert "Strict-Transport-Security" not in response.headers
     secure = client.get("/", headers=AS_THE_PROXY_SENDS_IT)
     assert secure.headers["Strict-Transport-Security"] == "max-age=31536000"
+
+
+def test_the_waitress_a_student_installs_is_the_one_the_tests_ran():
+    pins = (ROOT / "requirements.txt").read_text(encoding="utf-8").split()
+    (pin,) = [line for line in pins if line.lower().startswith("waitress==")]
+    assert note_says(NOTE, f"pip install -r requirements.txt {pin}")
