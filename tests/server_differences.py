@@ -62,6 +62,17 @@ def without_server_headers(response: HttpResponse) -> HttpResponse:
     return HttpResponse(response.status, kept, response.body)
 
 
+def in_any_order(response: HttpResponse) -> HttpResponse:
+    """The response with its headers sorted by name, same-named ones kept in their order.
+
+    Waitress, the production server of ``content/15-production.md``, sends
+    headers sorted so. The order of fields with different names carries no
+    meaning (RFC 9110, section 5.3); that of fields with one name does.
+    """
+    headers = tuple(sorted(response.headers, key=lambda header: header[0].lower()))
+    return HttpResponse(response.status, headers, response.body)
+
+
 def as_a_student_sees_it(response: HttpResponse, example: str, target: str) -> HttpResponse:
     """The response with what depends on the moment, the folder or the start blanked out."""
     moment = {name.lower() for name in SET_BY_THE_MOMENT_OR_FOLDER}

@@ -3,10 +3,8 @@
 Waitress is started the way ``content/15-production.md`` tells a student to
 start it, in the example's folder, once per block. Each block's requests go
 to it over real HTTP, with the very headers the page shows. Status, body and
-headers must agree, apart from the headers only a real server adds. Waitress
-sends headers sorted by name; the order of fields with different names
-carries no meaning (RFC 9110, section 5.3), so headers are compared as
-sorted lists, keeping the order of fields with the same name.
+headers must agree, apart from what ``server_differences`` lists: the
+headers only a real server adds, and their order, since Waitress sorts them.
 """
 
 from __future__ import annotations
@@ -19,11 +17,11 @@ from pathlib import Path
 
 import pytest
 from flask_exchanges.blocks import run_exchange_block
-from flask_exchanges.run import HttpResponse
 
 from tests.conftest import EXAMPLES
 from tests.notes import exchange_blocks
-from tests.test_real_server import free_port, send_over_http, wait_for, without_server_headers
+from tests.server_differences import in_any_order, without_server_headers
+from tests.test_real_server import free_port, send_over_http, wait_for
 
 NOTE = "content/15-production.md"
 BLOCKS = [block for block in exchange_blocks() if block.note == NOTE]
@@ -47,11 +45,6 @@ def waitress(folder: Path, options: list[str]) -> Iterator[int]:
     finally:
         process.terminate()
         process.wait(timeout=10)
-
-
-def in_any_order(response: HttpResponse) -> HttpResponse:
-    headers = tuple(sorted(response.headers, key=lambda header: header[0].lower()))
-    return HttpResponse(response.status, headers, response.body)
 
 
 def test_the_note_has_blocks_and_runs_them_without_debug_mode():
