@@ -66,7 +66,10 @@ def _make_paths_relative(app: Flask, folder: Path) -> None:
     Flask joins the app's ``root_path`` to a static file's path twice on the
     way to ``send_file`` (harmless only for an absolute root or ``.``), so
     the app's root becomes ``.`` and its static and template folders carry
-    the rest; a blueprint's folders hang from its own ``root_path``.
+    the rest; a blueprint's folders hang from its own ``root_path``. For a
+    package, ``app.open_resource`` then looks in the example's folder, not
+    the package's, unlike under ``flask run``: an example that needs it must
+    give the package's folder.
     """
     static = app.static_folder
     templates = app.template_folder and os.path.join(app.root_path, app.template_folder)
