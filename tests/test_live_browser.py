@@ -160,6 +160,20 @@ def test_one_page_is_several_requests_and_a_reload_revalidates_its_files(visit):
     assert frame.locator("link[rel=stylesheet]").get_attribute("href").startswith("data:text/css")
 
 
+def test_a_stylesheet_cached_for_a_year_is_not_asked_for_again(visit):
+    page = visit("/caching/")
+    panel = open_browser(page, block_with(page, "caching", "GET / HTTP/1.1"))
+    first = log_rows(panel)
+    assert first[0] == "GET / 200"
+    assert re.fullmatch(r"GET /assets/style\.\w+\.css 200", first[1])
+    act(page, panel, lambda: panel.get_by_role("button", name="Reload").click())
+    # The page says no-cache and is asked for again; its hashed stylesheet is
+    # fresh (max-age of a year, immutable) and comes from the cache.
+    assert log_rows(panel)[2:] == ["GET / 200", first[1] + " from cache"]
+    frame = panel.frame_locator("iframe.live-page")
+    assert frame.locator("link[rel=stylesheet]").get_attribute("href").startswith("data:text/css")
+
+
 UPLOAD = '''
 from flask import Flask, request
 
