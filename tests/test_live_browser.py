@@ -111,6 +111,8 @@ def test_a_form_posted_answers_303_and_the_page_it_leads_to_shows_the_flash(visi
     post = panel.locator(".live-network tbody tr", has_text="POST")
     post.get_by_role("button").click()
     messages = panel.locator(".live-network-detail").inner_text()
+    # As the notes show a request: Host first, then as the client set them.
+    assert "POST /signup HTTP/1.1\nHost: localhost\n" in messages
     assert "Content-Type: application/x-www-form-urlencoded" in messages
     assert "name=Ada" in messages
     assert "Set-Cookie: session=" in messages

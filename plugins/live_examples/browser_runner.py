@@ -27,8 +27,9 @@ from typing import Any
 import js
 from flask import got_request_exception
 from flask_exchanges.loading import load_app
-from flask_exchanges.parse import resolve_references
+from flask_exchanges.parse import HttpRequest, resolve_references
 from flask_exchanges.pinning import pin_mtimes
+from flask_exchanges.sent import sent_headers
 
 EXAMPLES = "/examples/"
 # Date.now is where Python's clock reads the time in a browser (Emscripten's
@@ -146,7 +147,13 @@ def _send(panel: Panel, client: str, request: dict) -> dict:
         "headers": list(response.headers.items()),
         "body": base64.b64encode(response.get_data()).decode(),
         "milliseconds": (time.perf_counter() - started) * 1000,
-        # What the client really sent: its own headers (Host, Cookie...) too.
-        "sent": list(response.request.headers.items()),
+        # What the client really sent, its own headers (Host, Cookie...) too,
+        # in the order the page shows them.
+        "sent": sent_headers(_as_written(request), response.request.headers.items()),
         "exception": panel.exception,
     }
+
+
+def _as_written(request: dict) -> HttpRequest:
+    headers = tuple((name, value) for name, value in request["headers"])
+    return HttpRequest(request["method"], request["target"], headers, "", None, 0)
