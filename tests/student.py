@@ -83,6 +83,8 @@ def student_server(folder: Path, venv: Path, *, debug: bool) -> Iterator[int]:
     command = readme_command(folder)
     if not debug:
         command = command.replace(" --debug", "")
+    elif " --debug" not in command:  # the README's example runs without; this group with
+        command += " --debug"
     env = student_environment(venv)
     process = subprocess.Popen(
         in_a_shell(f"{command} --port {port}"),

@@ -100,3 +100,20 @@ def test_the_download_link_is_visible_and_fits_beside_the_caption(site, browser,
             link.click()
         assert download.value.suggested_filename == "caching.zip"
         page.close()
+
+
+def test_a_readme_starts_the_server_in_debug_mode_only_if_the_notes_do(site):
+    from tests.notes import exchange_blocks
+
+    modes: dict[str, set[bool]] = {}
+    for block in exchange_blocks():
+        modes.setdefault(block.example, set()).add(block.debug)
+    assert {frozenset(m) for m in modes.values()} >= {frozenset({True}), frozenset({False})}
+    for example, debug in modes.items():
+        with zipfile.ZipFile(site / "examples" / f"{example}.zip") as archive:
+            readme = archive.read(f"{example}/README.txt").decode()
+            requests = archive.read(f"{example}/requests.http").decode()
+        assert ("run --debug" in readme) == (True in debug), example
+        assert ("### Fresh start without --debug" in requests) == (False in debug), example
+        if debug == {True, False}:
+            assert "start the server\nwithout --debug" in readme

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -52,6 +54,10 @@ def test_gh_pages_pushes_the_site_with_a_nojekyll_file(tmp_path):
     )
     sitemap = git("show", "gh-pages:sitemap.txt", cwd=remote)
     assert sitemap.startswith("https://notes.example.org/")
+    show = ["git", "show", "gh-pages:examples/caching.zip"]
+    archive = subprocess.run(show, cwd=remote, capture_output=True, check=True).stdout
+    readme = zipfile.ZipFile(io.BytesIO(archive)).read("caching/README.txt").decode()
+    assert "https://notes.example.org/caching/" in readme, "a published README links full URLs"
 
 
 def test_gh_pages_refuses_to_run_without_siteurl(tmp_path):

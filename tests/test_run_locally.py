@@ -106,7 +106,7 @@ def test_a_port_in_use_gives_the_message_the_note_quotes(hello, student_venv):
     first = Terminal(in_a_shell(f"{readme_command(hello)} --port {port}"), hello, env)
     first.wait_for_text("Press CTRL+C to quit")
     second = subprocess.run(
-        ["flask", "--app", "app", "run", "--port", str(port)],
+        in_a_shell(f"{readme_command(hello)} --port {port}"),
         cwd=hello,
         env=env,
         capture_output=True,
@@ -123,6 +123,31 @@ def test_a_port_in_use_gives_the_message_the_note_quotes(hello, student_venv):
     ]
     lines = quoted()
     assert all(line in lines for line in message)
+    first_lines = second.stdout.splitlines()
+    assert first_lines == [" * Serving Flask app 'app'", " * Debug mode: on"]
+    text = " ".join(NOTE.read_text().split())
+    assert "the first two lines, ` * Serving Flask app 'app'` and ` * Debug mode: on`" in text
+
+
+def test_python_too_old_cannot_install_the_requirements_as_the_note_says(hello, tmp_path):
+    python = Path("/root/.pyenv/versions/3.9.18/bin/python3.9")
+    if not python.exists():
+        pytest.fail(f"{python} is missing: the pyenv of the development machine and CI has it")
+    venv = tmp_path / "old"
+    env = student_environment()
+    subprocess.run([python, "-m", "venv", venv], check=True, env=env)
+    result = subprocess.run(
+        [venv / "bin" / "pip", "install", "-r", "requirements.txt"],
+        cwd=hello,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    error = result.stderr.strip().splitlines()[-1]
+    assert error.startswith("ERROR: No matching distribution found for ")
+    assert error in quoted(), f"the note does not quote {error!r}"
 
 
 def test_one_folder_too_high_flask_cannot_find_the_app_as_the_note_says(hello, student_venv):
@@ -279,3 +304,12 @@ def test_the_caching_notes_curl_commands_get_a_304_with_the_etag(zips, student_v
         etag = re.search(r'^ETag: "(.+)"$', curl(first), re.MULTILINE)[1]
         assert '"..."' in second
         assert curl(second.replace("...", etag)).startswith("HTTP/1.1 304 NOT MODIFIED")
+
+
+def test_a_package_a_run_section_installs_is_pinned_as_the_project_pins_it():
+    project = set((ROOT / "requirements.txt").read_text().splitlines())
+    for name, section in run_sections().items():
+        for command in re.findall(r"^\$ pip install (.+)$", section, re.MULTILINE):
+            for word in command.split():
+                if word not in ("-r", "requirements.txt"):
+                    assert word in project, f"{name}: {word} is not pinned as the project pins it"

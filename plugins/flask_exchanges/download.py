@@ -188,6 +188,9 @@ def requests_http(example: str, shown: Iterable[ShownBlock]) -> str:
         "# restart the server there (Ctrl+C, then the flask command again) and run\n"
         '# the command "Rest Client: Clear Cookies". Where it says\n'
         f'# "{FRESH_START} {WITHOUT_DEBUG}", start the server without --debug.\n'
+        "# Each request says @no-redirect: the page shows a redirect as it comes,\n"
+        "# without following it. If your server listens on another port, change\n"
+        "# the @host line below.\n"
         "\n"
         f"@host = {HOST}\n"
     ]
@@ -227,7 +230,10 @@ def _http_request(request: HttpRequest, renames: dict[str, str]) -> str:
 
         return REFERENCE.sub(one, text)
 
-    lines = [f"# @name {renames[request.name]}"] if request.name else []
+    # The page's client never follows a redirect; REST Client does unless told.
+    lines = ["# @no-redirect"]
+    if request.name:
+        lines.append(f"# @name {renames[request.name]}")
     lines.append(f"{request.method} {{{{host}}}}{renamed(request.target)}")
     lines += [f"{name}: {renamed(value)}" for name, value in request.headers]
     if request.body:
@@ -241,7 +247,24 @@ def _http_request(request: HttpRequest, renames: dict[str, str]) -> str:
 def readme(download: Download) -> str:
     """How to run the example: the commands for Windows and for macOS or Linux."""
     name = download.example_dir.name
-    run = f"flask --app {_shell_word(download.app_spec)} run --debug"
+    debug_modes = {item.block.debug for item in download.shown}
+    debug = "" if debug_modes == {False} else " --debug"
+    run = f"flask --app {_shell_word(download.app_spec)} run{debug}"
+    if debug_modes == {True, False}:
+        run_note = (
+            f'\nWhere requests.http says "{FRESH_START} {WITHOUT_DEBUG}", start the server\n'
+            "without --debug: the page ran those requests without debug mode.\n"
+        )
+    elif not debug:
+        run_note = "\nThe notes run this example without debug mode: no --debug.\n"
+    else:
+        run_note = ""
+    if download.app_spec != "app":
+        run_note += (
+            "\nFlask may print a tip about .env files: it has found .flaskenv, which\n"
+            "it reads only with the package python-dotenv. The command above does\n"
+            "not need it.\n"
+        )
     notes = "\n".join(f"  {note.title}: {note.url}" for note in download.notes)
     source = (
         f"\nIts source, in the site's repository:\n  {download.source_url}\n"
@@ -265,13 +288,17 @@ Windows (PowerShell):
   pip install -r requirements.txt
   {run}
 
+  If PowerShell says that running scripts is disabled on this system, run
+  this once, then activate again:
+  Set-ExecutionPolicy -Scope CurrentUser RemoteSigned
+
 macOS or Linux:
 
   python3 -m venv .venv
   source .venv/bin/activate
   pip install -r requirements.txt
   {run}
-
+{run_note}
 Then open http://127.0.0.1:5000/ in your browser. Stop the server with
 Ctrl+C. Next time, only activate the venv (the second command) and start
 the server (the last one).
