@@ -315,3 +315,22 @@ def test_a_package_a_run_section_installs_is_pinned_as_the_project_pins_it():
             for word in command.split():
                 if word not in ("-r", "requirements.txt"):
                     assert word in project, f"{name}: {word} is not pinned as the project pins it"
+
+
+def test_pip_outside_a_venv_on_a_managed_system_refuses_as_the_note_says(hello):
+    system = Path("/usr/bin/python3")
+    marker = list(Path("/usr/lib").glob("python3*/EXTERNALLY-MANAGED"))
+    if not (system.exists() and marker):
+        pytest.fail("this test needs Debian's python3, which marks itself externally managed")
+    result = subprocess.run(
+        [system, "-m", "pip", "install", "-r", "requirements.txt"],
+        cwd=hello,
+        env=student_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    first = result.stderr.splitlines()[0]
+    assert first == "error: externally-managed-environment"
+    assert first in quoted()
