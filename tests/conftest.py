@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import textwrap
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -77,25 +77,27 @@ def browser():
 
 
 @pytest.fixture
-def fresh_app(monkeypatch) -> Callable[..., Flask]:
+def fresh_app(monkeypatch) -> Iterator[Callable[..., Flask]]:
     """Load a project example in this process, as a build child does.
 
-    The working directory, ``sys.path`` and the ``app`` module are put back
-    after the test, so examples loaded one after another do not mix.
+    The working directory, ``sys.path`` and ``sys.modules`` are put back after
+    the test, so no module of the example stays behind for a later test.
     """
     from flask_exchanges.loading import load_app
 
     monkeypatch.chdir(Path.cwd())
     monkeypatch.setattr(sys, "path", list(sys.path))
-    monkeypatch.delitem(sys.modules, "app", raising=False)
+    modules_before = set(sys.modules)
 
     def load(example: str, *, debug: bool) -> Flask:
-        sys.modules.pop("app", None)
         app = load_app(EXAMPLES / example)
         app.debug = debug
         return app
 
-    return load
+    yield load
+    for name in set(sys.modules) - modules_before:
+        if str(EXAMPLES) in str(getattr(sys.modules[name], "__file__", None) or ""):
+            del sys.modules[name]
 
 
 @pytest.fixture(scope="session")

@@ -208,3 +208,13 @@ def test_invoke_example_serves_a_package_example():
         process.wait(timeout=10)
     assert reply.status == 200
     assert b'<a href="/events/1">sign up</a>' in body
+
+
+def test_an_example_loads_afresh_after_another_in_the_same_process(fresh_app):
+    """Flask's locate_app imports by name; the loader must not hand back an earlier ``app``."""
+    first = fresh_app("json-api", debug=True)
+    second = fresh_app("sessions", debug=True)
+    assert first is not second
+    assert "/peek" not in {rule.rule for rule in first.url_map.iter_rules()}
+    assert "/peek" in {rule.rule for rule in second.url_map.iter_rules()}
+    assert sys.modules["app"].__file__.endswith("sessions/app.py")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,9 +56,22 @@ def load_app(
         freeze(frozen_at)
         random.seed(frozen_at)
     os.chdir(example_dir)
-    app = ScriptInfo(app_import_path=app_spec(example_dir), set_debug_flag=False).load_app()
+    spec = app_spec(example_dir)
+    _forget_earlier_import(spec)
+    app = ScriptInfo(app_import_path=spec, set_debug_flag=False).load_app()
     _make_paths_relative(app, example_dir)
     return app
+
+
+def _forget_earlier_import(spec: str) -> None:
+    """Drop the example's module (``app``, or its package and submodules) if imported before.
+
+    Flask's ``locate_app`` imports by name, so in a process that loaded another
+    example already, ``import app`` would find that one in ``sys.modules``.
+    """
+    top = spec.split(":")[0].split(".")[0]
+    for name in [name for name in sys.modules if name == top or name.startswith(f"{top}.")]:
+        del sys.modules[name]
 
 
 def _make_paths_relative(app: Flask, folder: Path) -> None:
