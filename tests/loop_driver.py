@@ -34,7 +34,10 @@ def copy_site(destination: Path) -> Path:
         settings.write("\nEXCHANGE_TIMEOUT = 30\n")
     (destination / "node_modules").symlink_to(ROOT / "node_modules")
     (destination / "cache").mkdir()
-    (destination / "cache" / "live").symlink_to((ROOT / "cache" / "live").resolve())
+    # On a fresh clone nothing has built the runtime yet: the link must not dangle.
+    shared = ROOT / "cache" / "live"
+    shared.mkdir(parents=True, exist_ok=True)
+    (destination / "cache" / "live").symlink_to(shared.resolve())
     return destination
 
 
