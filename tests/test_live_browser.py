@@ -362,8 +362,9 @@ def test_a_hostile_page_reaches_nothing_outside_its_frame(hostile_visit):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Chromium opens two connections to the host a sandboxed frame navigates itself "
-    "to, though the page's frame-src refuses the navigation (no fix in the product yet)",
+    reason="Chromium preconnects (two connections, its net log says is_preconnect) to the "
+    "host a sandboxed frame starts to navigate itself to, before the page's frame-src "
+    "refuses the navigation; the policies of the page and the frame do not stop it",
 )
 def test_a_frame_that_navigates_itself_away_opens_no_connection(hostile_visit):
     page, connections = hostile_visit
@@ -403,3 +404,24 @@ def test_the_browser_works_from_the_keyboard(visit):
     panel.get_by_role("button", name="Back").focus()
     act(page, panel, lambda: page.keyboard.press("Enter"))
     assert shown(panel)[0] == "/"
+
+
+def test_the_templates_menu_links_and_a_reload_revalidates_the_stylesheet(visit):
+    page = visit("/templates/")
+    panel = open_browser(page, block_with(page, "templates", "GET /lucky"))
+    assert shown(panel)[0] == "/lucky"
+    assert log_rows(panel) == ["GET /lucky 200", "GET /static/style.css 200"]
+    frame = panel.frame_locator("iframe.live-page")
+    act(page, panel, lambda: frame.get_by_role("link", name="Lessons").click())
+    address, text = shown(panel)
+    assert address == "/" and "3 lessons" in text
+    # Stored with no-cache and an ETag, the stylesheet is asked for again, conditionally.
+    assert log_rows(panel)[2:] == ["GET / 200", "GET /static/style.css 304"]
+    act(page, panel, lambda: panel.get_by_role("button", name="Reload").click())
+    assert log_rows(panel)[4:] == ["GET / 200", "GET /static/style.css 304"]
+    assert frame.locator("nav").evaluate("nav => getComputedStyle(nav).display") == "flex"
+    act(page, panel, lambda: panel.get_by_role("button", name="Back").click())
+    assert shown(panel)[0] == "/lucky"
+    act(page, panel, lambda: panel.get_by_role("button", name="Forward").click())
+    assert shown(panel)[0] == "/"
+    assert log_rows(panel)[-2:] == ["GET / 200 from cache", "GET /static/style.css 304"]
