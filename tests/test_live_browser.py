@@ -425,3 +425,14 @@ def test_the_templates_menu_links_and_a_reload_revalidates_the_stylesheet(visit)
     act(page, panel, lambda: panel.get_by_role("button", name="Forward").click())
     assert shown(panel)[0] == "/"
     assert log_rows(panel)[-2:] == ["GET / 200 from cache", "GET /static/style.css 304"]
+
+
+def test_the_lucky_number_changes_on_each_reload_in_the_browser_tab(visit):
+    page = visit("/templates/")
+    panel = open_browser(page, block_with(page, "templates", "GET /lucky"))
+    numbers = []
+    for _ in range(3):
+        numbers.append(re.search(r"lucky number is (\d+)", shown(panel)[1])[1])
+        act(page, panel, lambda: panel.get_by_role("button", name="Reload").click())
+    # Seeded once when the app loads, as in the build; a reload asks the same app again.
+    assert len(set(numbers)) > 1, numbers
