@@ -31,6 +31,7 @@ from tests.student import student_server, unzip
 EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
 REFERENCE = re.compile(r"\{\{\s*(?P<name>\w+)\.response\.headers\.(?P<header>[\w-]+)\s*\}\}")
 VARIABLE = re.compile(r"^@(?P<name>\w+)\s*=\s*(?P<value>.*?)\s*$")
+README_ADDRESS = re.compile(r"Then open http://127\.0\.0\.1:5000(\S+) in your browser\n\((.+?)\)")
 REQUEST_LINE = re.compile(r"^(?P<method>[A-Z]+) +(?P<url>\S+)(?: +HTTP/1\.1)?$")
 
 
@@ -157,15 +158,38 @@ def test_a_downloaded_example_answers_as_the_pages_show(
     variables, groups = read_http_file((folder / "requests.http").read_text())
     shown = shown_on_the_site(example, project_settings)
     assert [len(g.requests) for g in groups] == [len(block) for block in shown]
+    opened = False
     for group, page in zip(groups, shown, strict=True):
         with student_server(folder, student_venv, debug=group.debug) as port:
             real = send(port, variables, group, page)
+            if not opened:
+                check_the_readmes_address(folder, port)
+                opened = True
         targets = [r.url.removeprefix("{{host}}") for r in group.requests]
         assert [
             as_a_student_sees_it(r, example, t) for r, t in zip(real, targets, strict=True)
         ] == [
             as_a_student_sees_it(e.response, example, t) for e, t in zip(page, targets, strict=True)
         ]
+
+
+def check_the_readmes_address(folder, port: int) -> None:
+    """The address README.txt says to open answers a browser as it promises.
+
+    A browser sends ``Host: 127.0.0.1:<port>``, which no request of the
+    notes does: an app that checks the host could turn it away.
+    """
+    readme = (folder / "README.txt").read_text()
+    address = README_ADDRESS.search(readme)
+    if address is None:
+        assert "a Host header of\ntheir own" in readme
+        return
+    path, why = address.groups()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers={"Host": f"127.0.0.1:{port}", "Accept": "text/html"})
+    status = connection.getresponse().status
+    connection.close()
+    assert (200 <= status < 300) == (why == "the first page the notes ask for"), (path, status)
 
 
 # --- The note "Run Flask on your own computer" quotes what really happens ---

@@ -299,7 +299,7 @@ macOS or Linux:
   pip install -r requirements.txt
   {run}
 {run_note}
-Then open http://127.0.0.1:5000/ in your browser. Stop the server with
+{_what_to_open(download.shown)} Stop the server with
 Ctrl+C. Next time, only activate the venv (the second command) and start
 the server (the last one).
 
@@ -307,6 +307,38 @@ requests.http holds every request the notes show for this example: open
 it in VS Code with the REST Client extension. The note "Run Flask on your
 own computer" explains each step, and what to do when one fails.
 """
+
+
+def first_page(shown: Iterable[ShownBlock]) -> tuple[str, bool] | None:
+    """The page to open in a browser, and whether the notes expect it to succeed.
+
+    Only requests a browser's address bar can make count: a GET with no
+    ``Host`` of its own and no reference to an earlier answer. ``/`` comes
+    first, then the first such request the notes expect to succeed (a 404 on
+    purpose is no place to start), then the first at all.
+    """
+    pages = [
+        (request.target, 200 <= (item.block.expected_status(index) or 200) < 300)
+        for item in shown
+        for index, request in enumerate(item.block.requests)
+        if request.method == "GET"
+        and "{{" not in request.target
+        and not any(name.lower() == "host" for name, _ in request.headers)
+    ]
+    return min(pages, key=lambda page: (page != ("/", True), not page[1]), default=None)
+
+
+def _what_to_open(shown: Iterable[ShownBlock]) -> str:
+    page = first_page(shown)
+    if page is None:
+        return (
+            "The notes send every request to this example with a Host header of\n"
+            "their own, which a browser's address bar cannot set: send them from\n"
+            "requests.http, or with curl as the notes show."
+        )
+    path, succeeds = page
+    why = "the first page the notes ask for" if succeeds else "the notes show the error it answers"
+    return f"Then open {HOST}{path} in your browser\n({why})."
 
 
 def _shell_word(text: str) -> str:
