@@ -16,8 +16,9 @@ and prints, measured (nothing here is estimated):
   and to a reload of it (three requests, two of them answered 304);
 - beside them, on the same machine at the same moment, the floor: a bare
   module worker that starts Pyodide with Flask from the same runtime folder,
-  imports Flask and answers one request (written into the site for the
-  benchmark, and removed after it).
+  imports Flask and answers one request; and under it, a bare worker that
+  only starts Pyodide's Python, without Flask (both written into the site
+  for the benchmark, and removed after it).
 
 Run it with ``invoke bench`` or ``python benchmarks/browser_figures.py``.
 """
@@ -78,9 +79,9 @@ RUN_TO_LAST_RESPONSE = """async (request) => {
 }"""
 BARE_PAGE = "/bench-bare/"
 BARE_HTML = """<!doctype html><title>bare</title><script type="module">
-window.bare = () => new Promise((resolve) => {
+window.bare = (script) => new Promise((resolve) => {
   const started = performance.timeOrigin + performance.now();
-  const worker = new Worker("worker.js", { type: "module" });
+  const worker = new Worker(script, { type: "module" });
   worker.onmessage = ({ data }) => resolve(data - started);
 });
 </script>"""
@@ -97,6 +98,15 @@ app = Flask("bare")
 app.get("/")(lambda: "Hello")
 app.test_client().get("/")
 `);
+postMessage(performance.timeOrigin + performance.now());
+"""
+BARE_PYTHON_WORKER = """const runtime = new URL("../RUNTIME/", location.href).href;
+const { loadPyodide } = await import(runtime + "pyodide.mjs");
+const pyodide = await loadPyodide({
+  indexURL: runtime,
+  lockFileURL: runtime + "pyodide-lock.json",
+});
+pyodide.runPython("1 + 1");
 postMessage(performance.timeOrigin + performance.now());
 """
 BROWSER_PAGE_DRAWN = """async (request) => {
@@ -175,12 +185,20 @@ def page_weights(browser, origin: str, site: Path) -> None:
         )
 
 
-def bare_run(context, server: SiteServer) -> float:
+def bare_run(context, server: SiteServer) -> dict[str, float]:
     page = context.new_page()
     page.goto(server.origin + BARE_PAGE)
-    bare = page.evaluate("bare()")
+    bare = page.evaluate("bare('worker.js')")
     page.close()
-    return bare
+    return {"bare": bare}
+
+
+def python_run(context, server: SiteServer) -> dict[str, float]:
+    page = context.new_page()
+    page.goto(server.origin + BARE_PAGE)
+    python = page.evaluate("bare('python.js')")
+    page.close()
+    return {"python": python}
 
 
 def live_run(context, server: SiteServer) -> dict[str, float]:
@@ -212,24 +230,23 @@ def live_timings(playwright, server: SiteServer, runs: int) -> None:
     # it has a disk cache big enough for the WebAssembly, as a reader's has.
     cold, warm = [], []
     for _ in range(runs):
-        for run in (live_run, bare_run):
+        cold.append({})
+        warm.append({})
+        for run in (live_run, bare_run, python_run):
             with tempfile.TemporaryDirectory() as profile:
                 context = playwright.chromium.launch_persistent_context(
                     profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS
                 )
-                if run is live_run:
-                    cold.append(run(context, server))
-                    warm.append(run(context, server))
-                else:
-                    cold[-1]["bare"] = run(context, server)
-                    warm[-1]["bare"] = run(context, server)
+                cold[-1].update(run(context, server))
+                warm[-1].update(run(context, server))
                 context.close()
     print(f"\nLive panel on {LIVE_PAGE}, {runs} cold and {runs} warm runs (medians):")
     for name, results in (("cold", cold), ("warm", warm)):
         median = {key: statistics.median(r[key] for r in results) for key in results[0]}
         print(
             f"  {name}: click on Run to the block's last response {median['last'] / 1000:.2f} s "
-            f"(bare Pyodide and Flask, one request: {median['bare'] / 1000:.2f} s); "
+            f"(bare Pyodide and Flask, one request: {median['bare'] / 1000:.2f} s; "
+            f"Pyodide's Python alone, no Flask: {median['python'] / 1000:.2f} s); "
             f"the worker had started {median['worker'] / 1000:.2f} s, "
             f"Python and Flask installed {median['python and flask installed'] / 1000:.2f} s, "
             f"Flask imported {median['flask imported'] / 1000:.2f} s after the click; "
@@ -250,6 +267,7 @@ def bare_worker(site: Path) -> Iterator[None]:
     try:
         (folder / "index.html").write_text(BARE_HTML)
         (folder / "worker.js").write_text(BARE_WORKER.replace("RUNTIME", f"live/{runtime}"))
+        (folder / "python.js").write_text(BARE_PYTHON_WORKER.replace("RUNTIME", f"live/{runtime}"))
         yield
     finally:
         shutil.rmtree(folder)
