@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import textwrap
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -93,6 +94,37 @@ def test_waitress_answers_with_four_threads_of_one_process(tmp_path):
     threads = {answer.split()[1] for answer in answers}
     assert len(processes) == 1
     assert len(threads) == 4
+
+
+def test_two_threads_adding_a_book_at_the_same_moment_pick_the_same_id(fresh_app):
+    """'Two threads can run the same lines at the same moment, and both pick the same new id.'
+
+    Two threads post a book to the JSON API example. Each pauses right after
+    ``max(books) + 1``, until the other has got there too: a moment the
+    scheduler is free to choose, made certain here.
+    """
+    assert note_says(NOTE, "both pick the same new id for a task or a book")
+    app = fresh_app("json-api", debug=False)
+    view = app.view_functions["add_book"]
+    both_there = threading.Barrier(2, timeout=5)
+
+    def max_then_wait(*args, **kwargs):
+        found = max(*args, **kwargs)
+        both_there.wait()
+        return found
+
+    view.__globals__["max"] = max_then_wait
+    try:
+        books = [{"title": title, "author": "A. Writer"} for title in ("One", "Two")]
+        with ThreadPoolExecutor(2) as pool:
+            answers = list(pool.map(lambda b: app.test_client().post("/api/books", json=b), books))
+    finally:
+        del view.__globals__["max"]
+    assert [a.status_code for a in answers] == [201, 201]
+    assert answers[0].json["id"] == answers[1].json["id"]
+    # One book overwrote the other: the list holds one of them under that id.
+    listed = app.test_client().get("/api/books").json
+    assert len([b for b in listed if b["id"] == answers[0].json["id"]]) == 1
 
 
 def sign_up(port: int, name: str) -> int:
