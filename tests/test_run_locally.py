@@ -334,3 +334,16 @@ def test_pip_outside_a_venv_on_a_managed_system_refuses_as_the_note_says(hello):
     first = result.stderr.splitlines()[0]
     assert first == "error: externally-managed-environment"
     assert first in quoted()
+
+
+def test_a_venv_without_ensurepip_stops_with_the_message_the_note_quotes():
+    """Debian's own venv module prints the message; the note quotes its first lines."""
+    source = Path("/usr/lib/python3.11/venv/__init__.py")
+    if not source.exists():
+        pytest.fail("this test needs Debian's python3.11, whose venv module carries the message")
+    start = source.read_text().index("The virtual environment was not created")
+    message = source.read_text()[start:].split('"""', 1)[0].format("3.11", "...")
+    shown = message.split("\n\nYou may need")[0].splitlines()
+    note = quoted()
+    at = note.index(shown[0])
+    assert note[at : at + len(shown)] == shown
