@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+from flask_exchanges.forker import shared_forker
 from flask_exchanges.parse import HttpRequest
 from flask_exchanges.run import RunError, run_requests
 
@@ -304,3 +305,20 @@ def test_without_debug_mode_flask_answers_500_and_json_is_compact(
     assert b"<h1>Internal Server Error</h1>" in broken.response.body
     assert data.response.body == b'{"a":1}\n', "only debug mode indents JSON"
     assert "ZeroDivisionError" not in capfd.readouterr().err, "the build's output stays quiet"
+
+
+def test_the_builders_flask_settings_do_not_reach_the_example(
+    make_example, scratch_settings, monkeypatch
+):
+    make_example(
+        "settings",
+        "from flask import Flask\napp = Flask(__name__)\napp.config.from_prefixed_env()\n"
+        "@app.get('/')\ndef key():\n    return repr(app.config.get('SECRET_KEY'))\n",
+    )
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-builders-shell")
+    shared_forker.cache_clear()  # a fork server started with that shell's environment
+    try:
+        (exchange,) = run_requests(scratch_settings, "settings", (get("/"),))
+    finally:
+        shared_forker.cache_clear()
+    assert exchange.response.body == b"None"

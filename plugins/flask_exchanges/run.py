@@ -176,9 +176,13 @@ def _serve(
     """Child process: load the app, then answer each request or report why not."""
     from .loading import load_app
 
-    # As under `invoke example` (flask run --debug, which sets FLASK_DEBUG
+    # No FLASK_ setting of the builder's shell reaches the app (a factory's
+    # from_prefixed_env would take FLASK_SECRET_KEY, say): whoever builds, the
+    # same answers. Then, as under `flask run --debug` (which sets FLASK_DEBUG
     # before loading, so a factory sees it): same answers, such as indented
     # JSON, and an exception reaches us instead of becoming a 500.
+    for name in [name for name in os.environ if name.startswith("FLASK_")]:
+        del os.environ[name]
     os.environ["FLASK_DEBUG"] = "1" if debug else "0"
     try:
         app = load_app(example_dir, frozen_at=epoch)
