@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from flask_exchanges.blocks import live_block, run_exchange_block
+from playwright.sync_api import expect
 
 from tests.notes import ROOT, exchange_blocks, page_file
 from tests.site_checks import static_server
@@ -344,3 +345,25 @@ def test_a_page_without_javascript_is_the_static_page(site, origin, browser):
     built = Path(site, "routes", "index.html").read_text()
     assert page.content().count("exchange-step") == built.count("exchange-step")
     context.close()
+
+
+def test_run_takes_the_reader_and_the_keyboard_focus_to_the_panel(origin, browser):
+    page, problems = visit_offline(browser, origin, "/templates/")
+    request = page.locator(".exchange-request", has_text="GET /lucky")
+    exchange = page.locator(".exchange", has=request).first
+    button = exchange.locator(".live-run")
+    button.focus()
+    page.keyboard.press("Enter")
+    panel = exchange.locator(".live-panel")
+    panel.wait_for()
+    # The panel comes after the block's answers, a screen or more below the button.
+    assert panel.evaluate("p => document.activeElement === p")
+    assert panel.evaluate("p => p.getBoundingClientRect().top") < page.viewport_size["height"]
+    page.wait_for_function(READY, arg=panel.element_handle(), timeout=90_000)
+    expect(button).to_have_text("Go to the live panel")
+    page.evaluate("scrollTo(0, 0)")
+    button.click()
+    assert panel.evaluate("p => document.activeElement === p")
+    assert 0 <= panel.evaluate("p => p.getBoundingClientRect().top") < 100
+    page.context.close()
+    assert problems == []

@@ -137,7 +137,9 @@ def hostile_visit(origin, browser):
 def test_a_form_posted_answers_303_and_the_page_it_leads_to_shows_the_flash(visit):
     page = visit("/methods/")
     panel = open_browser(page, block_with(page, "methods", "POST /signup"))
-    go_to(page, panel, "/signup")
+    # It starts where a visitor starts, at the form the block posts, not at the
+    # page its redirect led to (whose flash message this browser's cookies lack).
+    assert shown(panel)[0] == "/signup"
     frame = panel.frame_locator("iframe.live-page")
     frame.get_by_label("Name").fill("Ada")
     act(page, panel, lambda: frame.get_by_role("button", name="Sign up").click())
@@ -159,6 +161,23 @@ def test_a_form_posted_answers_303_and_the_page_it_leads_to_shows_the_flash(visi
     # As a browser's history does: the page as it was, not asked for again.
     assert shown(panel) == ("/welcome", "Welcome\n\nWelcome aboard, Ada!")
     assert log_rows(panel)[-1] == "GET /welcome 200 from cache"
+
+
+def test_a_whole_address_typed_in_the_bar_asks_the_example_for_its_path(visit):
+    page = visit("/templates/")
+    panel = open_browser(page, block_with(page, "templates", "GET /lucky"))
+    for typed in ("http://127.0.0.1:5000/hello/Ada", "localhost:5000/"):
+        go_to(page, panel, typed)
+        assert "asked it for" in panel.locator(".live-browser-note").inner_text()
+    assert log_rows(panel)[2:] == [
+        "GET /hello/Ada 200",
+        "GET /static/style.css 304",
+        "GET / 200",
+        "GET /static/style.css 304",
+    ]
+    assert shown(panel)[0] == "/"
+    frame = panel.frame_locator("iframe.live-page")
+    assert frame.locator("link[rel=stylesheet]").get_attribute("href").startswith("data:text/css")
 
 
 def test_a_link_leads_to_its_page_and_back(visit):
@@ -424,7 +443,13 @@ def test_the_templates_menu_links_and_a_reload_revalidates_the_stylesheet(visit)
     assert shown(panel)[0] == "/lucky"
     act(page, panel, lambda: panel.get_by_role("button", name="Forward").click())
     assert shown(panel)[0] == "/"
-    assert log_rows(panel)[-2:] == ["GET / 200 from cache", "GET /static/style.css 304"]
+    # Back and forward take the page and its stylesheet as stored, asking nothing (RFC 9111, 6).
+    assert log_rows(panel)[-4:] == [
+        "GET /lucky 200 from cache",
+        "GET /static/style.css 200 from cache",
+        "GET / 200 from cache",
+        "GET /static/style.css 200 from cache",
+    ]
 
 
 def test_the_lucky_number_changes_on_each_reload_in_the_browser_tab(visit):

@@ -129,12 +129,13 @@ export class Browser {
     const bar = element("form", { class: "live-address" }, this.backButton, this.forwardButton, this.reloadButton, this.address, element("button", { type: "submit", text: "Go" }));
     bar.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.open({ method: "GET", url: new URL(this.address.value || "/", ORIGIN + "/").href });
+      const { url, notice } = this.typed(this.address.value);
+      this.open({ method: "GET", url }, { notice });
     });
     this.frameHost = element("div", { class: "live-frame-host" });
     this.note = element("p", { class: "live-browser-note", role: "status" });
     this.log = element("tbody");
-    const heads = ["Method", "Path", "Status", "Type", "Size", "Time", "Cache"].map((text) => element("th", { scope: "col", text }));
+    const heads = ["Method", "Path", "Status", "Type", "Body", "Time", "Cache"].map((text) => element("th", { scope: "col", text }));
     const caption = `${this.panel.id}-network`;
     this.table = element("table", { class: "live-network", "aria-labelledby": caption }, element("thead", {}, element("tr", {}, ...heads)), this.log);
     this.clearButton = button("Clear the log", "Clear the log", () => this.log.replaceChildren());
@@ -145,11 +146,36 @@ export class Browser {
       bar,
       this.note,
       this.frameHost,
+      element("p", {
+        class: "live-browser-about",
+        text:
+          "This browser asks the example as the build did, through Flask's test client: its requests say Host: localhost " +
+          "and User-Agent: Werkzeug, and the app's clock stands at the moment the site was built, so Date does not change. " +
+          "A real browser sends headers of its own, such as Accept.",
+      }),
       element("p", { class: "live-heading", id: caption, text: "Network: every exchange of these pages (a row's method opens its messages)" }),
       element("div", { class: "live-network-scroll", tabindex: "0", role: "region", "aria-labelledby": caption }, this.table),
       element("p", {}, this.clearButton),
     );
     this.updateButtons();
+  }
+
+  /**
+   * The example's URL for what was typed in the address bar. A whole address
+   * (``http://127.0.0.1:5000/lucky``, ``localhost:5000/``) keeps only its path
+   * and query, since every address here reaches the example in the page;
+   * ``notice`` then says so.
+   */
+  typed(text) {
+    const value = text.trim();
+    const whole = /^[a-z][a-z\d+.-]*:\/\//i.test(value) ? value : /^[^/?#]+:\d+(?:[/?#]|$)/.test(value) ? `http://${value}` : null;
+    if (!whole) return { url: new URL(value.startsWith("/") ? value : `/${value}`, ORIGIN + "/").href };
+    const url = new URL(whole);
+    const path = url.pathname + url.search + url.hash;
+    return {
+      url: new URL(path, ORIGIN + "/").href,
+      notice: `This browser reaches only the example running in this page: it asked it for ${path}, not ${url.host}.`,
+    };
   }
 
   /** The tab was opened: load the first page, once. */
@@ -162,10 +188,20 @@ export class Browser {
     this.open({ method: "GET", url: ORIGIN + this.startPath() });
   }
 
+  /**
+   * Where a visitor would start: the block's first HTML page that no redirect
+   * of the block led to (that one shows what the earlier requests left, such as
+   * a flash message, which this browser's fresh cookies do not have); else the
+   * page of a form the block posts; else its first HTML page; else ``/``.
+   */
   startPath() {
     const { requests, responses } = this.panel.block;
-    const index = responses.findIndex((response, i) => requests[i].method === "GET" && (headerValue(response.headers, "Content-Type") ?? "").startsWith("text/html"));
-    return index >= 0 ? requests[index].target.replace(/\{\{.*?\}\}/g, "") : "/";
+    const path = (target) => target.replace(/\{\{.*?\}\}/g, "");
+    const led = new Set(responses.map((response) => headerValue(response.headers, "Location")).filter(Boolean).map((location) => new URL(location, ORIGIN + "/").pathname));
+    const pages = requests.filter((request, i) => request.method === "GET" && (headerValue(responses[i].headers, "Content-Type") ?? "").startsWith("text/html"));
+    const form = requests.find((request) => request.method === "POST" && /form/.test(headerValue(request.headers, "Content-Type") ?? ""));
+    const start = pages.find((request) => !led.has(new URL(path(request.target), ORIGIN + "/").pathname)) ?? form ?? pages[0];
+    return start ? path(start.target) : "/";
   }
 
   updateButtons() {
@@ -206,9 +242,9 @@ export class Browser {
   }
 
   /** Go to a new page, as a visitor does: follow redirects, then show it and add it to the history. */
-  async open(request, { reload = false, replace = false } = {}) {
+  async open(request, { reload = false, replace = false, notice = "" } = {}) {
     this.view.dataset.state = "loading";
-    this.note.textContent = "";
+    this.note.textContent = notice;
     try {
       const { answer, url } = await this.follow(request, reload);
       const entry = { url, request: answer.finalRequest, answer };
@@ -228,7 +264,7 @@ export class Browser {
   async follow(request, reload) {
     let current = { headers: [], body: new Uint8Array(), ...request };
     for (let hops = 0; hops <= MAX_REDIRECTS; hops++) {
-      const answer = await this.request(current, "document", reload && hops === 0);
+      const answer = await this.request(current, "document", { reload: reload && hops === 0 });
       const code = Number(answer.status.split(" ")[0]);
       const location = headerValue(answer.headers, "Location");
       if (!REDIRECTS.has(code) || !location) {
@@ -250,13 +286,13 @@ export class Browser {
     this.index = index;
     const entry = this.entries[index];
     this.updateButtons();
-    // As browsers do on back and forward: the page as it was, from the
-    // history's copy, never asked for again (a form is never sent twice).
-    // Its stylesheets and images go through the cache as usual.
+    // As browsers do on back and forward (RFC 9111, section 6): the page as it
+    // was, from the history's copy, never asked for again (a form is never
+    // sent twice), and its stylesheets and images from the cache as they are.
     const here = new URL(entry.url);
     this.logRow({ method: entry.request.method, path: here.pathname + here.search, headers: [] }, { ...entry.answer, sent: null }, "document", 0, true);
     this.view.dataset.state = "loading";
-    this.render(entry);
+    this.render(entry, { history: true });
   }
 
   reload() {
@@ -267,9 +303,10 @@ export class Browser {
   /**
    * One exchange with the example, through this browser's cache. Returns
    * {status, headers, bytes}; ``reload`` revalidates even a fresh answer, as a
-   * browser's reload does for the page itself.
+   * browser's reload does for the page itself; ``history`` takes any stored
+   * answer as it is, as a browser does on back and forward.
    */
-  async request(request, kind, reload = false) {
+  async request(request, kind, { reload = false, history = false } = {}) {
     const target = new URL(request.url);
     const path = target.pathname + target.search;
     const stored = request.method === "GET" ? this.cache.get(path) : undefined;
@@ -278,7 +315,7 @@ export class Browser {
       const rules = directives(stored.headers);
       const maxAge = Number(rules.get("max-age"));
       const age = (performance.now() - stored.at) / 1000;
-      if (!reload && !rules.has("no-cache") && Number.isFinite(maxAge) && age < maxAge) {
+      if (history || (!reload && !rules.has("no-cache") && Number.isFinite(maxAge) && age < maxAge)) {
         this.logRow({ method: "GET", path, headers: [] }, { ...stored, sent: null }, kind, 0, true);
         return stored;
       }
@@ -297,8 +334,9 @@ export class Browser {
       throw new Error(`the app raised an exception (see the network log)`);
     }
     let answer = { status: response.status, headers: response.headers, bytes: fromBase64(response.body), sent: response.sent };
-    this.logRow({ method: request.method, path, headers, body: request.body }, answer, kind, milliseconds, false);
     const code = Number(answer.status.split(" ")[0]);
+    const typeFrom = code === 304 && stored ? stored.headers : answer.headers;
+    this.logRow({ method: request.method, path, headers, body: request.body }, answer, kind, milliseconds, false, typeFrom);
     if (code === 304 && stored) {
       // The stored answer is still good: its headers are updated from the 304 (RFC 9111, 4.3.4).
       const updated = new Map(stored.headers.map(([k, v]) => [k.toLowerCase(), [k, v]]));
@@ -319,7 +357,7 @@ export class Browser {
     this.cache.set(path, { ...answer, at: performance.now() });
   }
 
-  logRow(request, answer, kind, milliseconds, fromCache) {
+  logRow(request, answer, kind, milliseconds, fromCache, typeFrom = answer.headers) {
     const opener = element("button", { type: "button", "aria-expanded": "false", text: request.method });
     const row = element(
       "tr",
@@ -327,7 +365,7 @@ export class Browser {
       element("td", {}, opener),
       element("td", { class: "live-network-path", text: request.path }),
       element("td", { text: answer.status.split(" ")[0] }),
-      element("td", { text: `${kind} ${typeOf(answer.headers)}`.trim() }),
+      element("td", { text: `${kind} ${typeOf(typeFrom)}`.trim() }),
       element("td", { text: `${answer.bytes.length.toLocaleString("en")} B` }),
       element("td", { text: fromCache ? "0 ms" : `${milliseconds.toFixed(0)} ms` }),
       element("td", { text: fromCache ? "from cache" : "" }),
@@ -357,14 +395,14 @@ export class Browser {
   }
 
   /** Draw a page in a new frame, its subresources fetched first and written in. */
-  async render(entry) {
+  async render(entry, { history = false } = {}) {
     const { answer, url } = entry;
     const here = new URL(url);
     this.address.value = here.pathname + here.search;
     const type = headerValue(answer.headers, "Content-Type") ?? "";
     const text = bodyText(answer.bytes);
     let html;
-    if (type.startsWith("text/html") && text !== null) html = await this.inline(text, url);
+    if (type.startsWith("text/html") && text !== null) html = await this.inline(text, url, history);
     else if (type.startsWith("image/")) html = `<img alt="" src="${dataUrl(answer.headers, answer.bytes)}">`;
     else {
       const pre = document.createElement("pre");
@@ -386,16 +424,16 @@ export class Browser {
     this.view.dataset.state = "ready";
   }
 
-  async inline(text, url) {
+  async inline(text, url, history) {
     const page = new DOMParser().parseFromString(text, "text/html");
     const fetchInto = async (node, attribute, kind) => {
       const value = node.getAttribute(attribute);
       const target = value && new URL(value, url);
       if (!target || target.origin !== ORIGIN) return;
       try {
-        const answer = await this.request({ method: "GET", url: target.href, headers: [], body: new Uint8Array() }, kind);
+        const answer = await this.request({ method: "GET", url: target.href, headers: [], body: new Uint8Array() }, kind, { history });
         let bytes = answer.bytes;
-        if (kind === "stylesheet") bytes = encode(await this.inlineCss(bodyText(bytes) ?? "", target.href));
+        if (kind === "stylesheet") bytes = encode(await this.inlineCss(bodyText(bytes) ?? "", target.href, history));
         node.setAttribute(attribute, dataUrl(answer.headers, bytes));
       } catch {
         node.removeAttribute(attribute);
@@ -406,7 +444,7 @@ export class Browser {
       ...[...page.querySelectorAll("img[src]")].map((node) => fetchInto(node, "src", "image")),
       ...[...page.querySelectorAll("script[src]")].map((node) => fetchInto(node, "src", "script")),
       ...[...page.querySelectorAll("link[rel~=icon][href]")].map((node) => fetchInto(node, "href", "image")),
-      ...[...page.querySelectorAll("style")].map(async (node) => (node.textContent = await this.inlineCss(node.textContent, url))),
+      ...[...page.querySelectorAll("style")].map(async (node) => (node.textContent = await this.inlineCss(node.textContent, url, history))),
     ];
     // All asked at once: Python answers them one at a time, in the page's order.
     await Promise.all(jobs);
@@ -422,14 +460,14 @@ export class Browser {
     return `<!doctype html>${page.documentElement.outerHTML}`;
   }
 
-  async inlineCss(css, url) {
+  async inlineCss(css, url, history) {
     const references = [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)];
     let result = css;
     for (const [whole, , reference] of references) {
       const target = new URL(reference, url);
       if (target.origin !== ORIGIN) continue;
       try {
-        const answer = await this.request({ method: "GET", url: target.href, headers: [], body: new Uint8Array() }, "image");
+        const answer = await this.request({ method: "GET", url: target.href, headers: [], body: new Uint8Array() }, "image", { history });
         result = result.replace(whole, `url("${dataUrl(answer.headers, answer.bytes)}")`);
       } catch {
         // A missing image leaves the rule as it was; the log shows why.

@@ -171,7 +171,7 @@ class Panel {
     this.change = this.buildChange();
     this.panel = element(
       "section",
-      { class: "live-panel", "aria-label": `Live example ${example}`, "data-state": "starting" },
+      { class: "live-panel", "aria-label": `Live example ${example}`, "data-state": "starting", tabindex: "-1" },
       element("div", { class: "live-progress", role: "status" }, this.progress, this.status),
       this.views,
       this.answers,
@@ -472,9 +472,11 @@ const panelStyles = new Promise((resolve) => {
   document.head.append(link);
 });
 
-/** Open a live panel under an exchange block. */
-export async function openPanel(exchange) {
+/** Open a live panel under an exchange block; ``shown`` is called once it is on the page. */
+export async function openPanel(exchange, shown = () => {}) {
   python.start().catch(() => {}); // again, if it was stopped; the panel reports a failure
   await panelStyles;
-  return new Panel(exchange).open();
+  const panel = new Panel(exchange);
+  shown();
+  return panel.open();
 }

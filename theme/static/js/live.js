@@ -1,4 +1,4 @@
-// "Run in your browser": a button under each exchange block's caption. This
+// "Run in your browser": a button in each exchange block's caption. This
 // small file is all a page loads for it. The panel's code (live-panel.js, in
 // the runtime folder) is fetched when the reader shows interest: a hover or a
 // focus on a button, or the click itself; it starts Python at once.
@@ -18,15 +18,26 @@ function startPython() {
   loadPanelModule().catch(() => {}); // the click reports what went wrong
 }
 
+// The panel opens under the block's answers, often a screen or more below
+// the button: the page goes there, and so does the keyboard focus.
+function showPanel(exchange) {
+  const panel = exchange.querySelector(".live-panel");
+  panel?.scrollIntoView({ block: "start" });
+  panel?.focus({ preventScroll: true });
+  return panel;
+}
+
 async function run(button, exchange) {
+  if (showPanel(exchange)) return;
   button.disabled = true;
   button.textContent = "Running in your browser";
   try {
-    await (await loadPanelModule()).openPanel(exchange);
+    await (await loadPanelModule()).openPanel(exchange, () => showPanel(exchange));
+    button.textContent = "Go to the live panel";
   } catch {
-    button.disabled = false;
     button.textContent = "Could not load the live example: try again";
   }
+  button.disabled = false;
 }
 
 for (const exchange of document.querySelectorAll(".exchange[data-live]")) {
