@@ -338,7 +338,11 @@ def _what_to_open(shown: Iterable[ShownBlock]) -> str:
         )
     path, succeeds = page
     why = "the first page the notes ask for" if succeeds else "the notes show the error it answers"
-    return f"Then open {HOST}{path} in your browser\n({why})."
+    return (
+        f"Then open {HOST}{path} in your browser\n({why}). If port 5000 is taken\n"
+        "(on a Mac, the AirPlay Receiver uses it), add --port 5001 to the flask\n"
+        "command, and use 5001 instead."
+    )
 
 
 def _shell_word(text: str) -> str:

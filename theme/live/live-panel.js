@@ -164,6 +164,10 @@ class Panel {
       "div",
       { class: "live-answers", id: `${this.id}-answers` },
       element("p", { class: "live-heading", text: "Each request of this block, sent by the Python in your browser:" }),
+      element("p", {
+        class: "live-browser-about",
+        text: "Each answer is compared whole, every header included, with the one the build got. The page above may show only some of its headers; here they all are.",
+      }),
       this.steps,
       element("p", {}, this.runButton),
     );
