@@ -423,6 +423,11 @@ def test_the_browser_works_from_the_keyboard(visit):
     panel.get_by_role("button", name="Back").focus()
     act(page, panel, lambda: page.keyboard.press("Enter"))
     assert shown(panel)[0] == "/"
+    # A link followed with the keyboard leaves the focus in the page it leads to.
+    panel.frame_locator("iframe.live-page").get_by_role("link", name="My to-do list").focus()
+    act(page, panel, lambda: page.keyboard.press("Enter"))
+    assert shown(panel)[0] == "/notes/todo.txt"
+    assert page.evaluate("document.activeElement.matches('iframe.live-page')")
 
 
 def test_the_templates_menu_links_and_a_reload_revalidates_the_stylesheet(visit):

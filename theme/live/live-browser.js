@@ -418,9 +418,12 @@ export class Browser {
     });
     frame.srcdoc = html;
     const loaded = new Promise((resolve) => frame.addEventListener("load", resolve, { once: true }));
+    // A link followed from the keyboard: the focus goes on into the new page, not back to the top.
+    const focused = this.frame !== null && document.activeElement === this.frame;
     this.frameHost.replaceChildren(frame);
     this.frame = frame;
     await loaded;
+    if (focused) frame.focus();
     this.view.dataset.state = "ready";
   }
 
