@@ -466,3 +466,16 @@ def test_the_lucky_number_changes_on_each_reload_in_the_browser_tab(visit):
         act(page, panel, lambda: panel.get_by_role("button", name="Reload").click())
     # Seeded once when the app loads, as in the build; a reload asks the same app again.
     assert len(set(numbers)) > 1, numbers
+
+
+def test_the_go_button_opens_the_typed_path_and_clear_empties_the_log(visit):
+    page = visit("/templates/")
+    panel = open_browser(page, block_with(page, "templates", "GET /lucky"))
+    panel.locator(".live-address input").fill("/hello/Grace")
+    act(page, panel, lambda: panel.get_by_role("button", name="Go", exact=True).click())
+    assert shown(panel)[0] == "/hello/Grace" and "Hello, Grace!" in shown(panel)[1]
+    assert log_rows(panel)[-2:] == ["GET /hello/Grace 200", "GET /static/style.css 304"]
+    panel.get_by_role("button", name="Clear the log").click()
+    assert log_rows(panel) == []
+    act(page, panel, lambda: panel.get_by_role("button", name="Reload").click())
+    assert log_rows(panel) == ["GET /hello/Grace 200", "GET /static/style.css 304"]
