@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import http.client
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -34,9 +35,12 @@ from flask import (
     url_for,
 )
 from flask_exchanges.blocks import run_exchange_block
+from flask_exchanges.loading import load_app
 from flask_exchanges.parse import ExchangeBlock, find_blocks
 from flask_exchanges.run import Exchange, RunSettings
+from werkzeug.routing import BuildError
 
+from tests.conftest import EXAMPLES
 from tests.notes import CONTENT
 from tests.test_real_server import development_server
 
@@ -564,3 +568,36 @@ def test_in_debug_mode_a_changed_template_is_picked_up_without_a_restart(tmp_pat
     assert note_says(
         "09-templates.md", "in debug mode Flask picks up the new version without a restart"
     )
+
+
+@pytest.mark.parametrize(
+    ("change", "menu_link"),
+    [
+        (('@app.get("/lucky")', '@app.get("/luck")'), '<a href="/luck">Lucky number</a>'),
+        (("def lucky(", "def luck("), None),
+    ],
+    ids=["route moved", "function renamed"],
+)
+def test_url_for_follows_a_moved_route_and_fails_for_a_renamed_function(
+    change, menu_link, tmp_path, monkeypatch
+):
+    assert note_says("09-templates.md", "changing its `@app.get` line, and every menu link follows")
+    assert note_says("09-templates.md", "`url_for('lucky')` raises a `BuildError`")
+    folder = shutil.copytree(EXAMPLES / "templates", tmp_path / "templates")
+    source = (folder / "app.py").read_text()
+    assert change[0] in source
+    (folder / "app.py").write_text(source.replace(*change))
+    monkeypatch.chdir(Path.cwd())
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    try:
+        app = load_app(folder)
+        app.testing = True  # the exception itself, not a 500 page
+        if menu_link:
+            assert menu_link in app.test_client().get("/").text
+        else:
+            with pytest.raises(BuildError, match="'lucky'"):
+                app.test_client().get("/")
+    finally:
+        for name, module in list(sys.modules.items()):
+            if str(tmp_path) in str(getattr(module, "__file__", None) or ""):
+                del sys.modules[name]
