@@ -31,7 +31,7 @@ import shutil
 import statistics
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -109,6 +109,8 @@ const pyodide = await loadPyodide({
 pyodide.runPython("1 + 1");
 postMessage(performance.timeOrigin + performance.now());
 """
+# The floors, by name: the bare page's worker script for each, and its source.
+FLOORS = {"bare": ("worker.js", BARE_WORKER), "python": ("python.js", BARE_PYTHON_WORKER)}
 BROWSER_PAGE_DRAWN = """async (request) => {
   const exchange = [...document.querySelectorAll(".exchange")]
     .find((block) => block.querySelector(".exchange-request").textContent.includes(request));
@@ -185,20 +187,17 @@ def page_weights(browser, origin: str, site: Path) -> None:
         )
 
 
-def bare_run(context, server: SiteServer) -> dict[str, float]:
-    page = context.new_page()
-    page.goto(server.origin + BARE_PAGE)
-    bare = page.evaluate("bare('worker.js')")
-    page.close()
-    return {"bare": bare}
+def floor_run(name: str) -> Callable[..., dict[str, float]]:
+    """A run of the floor ``name``: its worker's time from start to answer."""
 
+    def run(context, server: SiteServer) -> dict[str, float]:
+        page = context.new_page()
+        page.goto(server.origin + BARE_PAGE)
+        took = page.evaluate(f"bare('{FLOORS[name][0]}')")
+        page.close()
+        return {name: took}
 
-def python_run(context, server: SiteServer) -> dict[str, float]:
-    page = context.new_page()
-    page.goto(server.origin + BARE_PAGE)
-    python = page.evaluate("bare('python.js')")
-    page.close()
-    return {"python": python}
+    return run
 
 
 def live_run(context, server: SiteServer) -> dict[str, float]:
@@ -232,7 +231,7 @@ def live_timings(playwright, server: SiteServer, runs: int) -> None:
     for _ in range(runs):
         cold.append({})
         warm.append({})
-        for run in (live_run, bare_run, python_run):
+        for run in (live_run, *map(floor_run, FLOORS)):
             with tempfile.TemporaryDirectory() as profile:
                 context = playwright.chromium.launch_persistent_context(
                     profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS
@@ -266,8 +265,8 @@ def bare_worker(site: Path) -> Iterator[None]:
     folder.mkdir()
     try:
         (folder / "index.html").write_text(BARE_HTML)
-        (folder / "worker.js").write_text(BARE_WORKER.replace("RUNTIME", f"live/{runtime}"))
-        (folder / "python.js").write_text(BARE_PYTHON_WORKER.replace("RUNTIME", f"live/{runtime}"))
+        for script, source in FLOORS.values():
+            (folder / script).write_text(source.replace("RUNTIME", f"live/{runtime}"))
         yield
     finally:
         shutil.rmtree(folder)
