@@ -341,8 +341,9 @@ def test_a_venv_without_ensurepip_stops_with_the_message_the_note_quotes():
     source = Path("/usr/lib/python3.11/venv/__init__.py")
     if not source.exists():
         pytest.fail("this test needs Debian's python3.11, whose venv module carries the message")
-    start = source.read_text().index("The virtual environment was not created")
-    message = source.read_text()[start:].split('"""', 1)[0].format("3.11", "...")
+    text = source.read_text()
+    start = text.index("The virtual environment was not created")
+    message = text[start:].split('"""', 1)[0].format("3.11", "...")
     shown = message.split("\n\nYou may need")[0].splitlines()
     note = quoted()
     at = note.index(shown[0])

@@ -158,13 +158,11 @@ def test_a_downloaded_example_answers_as_the_pages_show(
     variables, groups = read_http_file((folder / "requests.http").read_text())
     shown = shown_on_the_site(example, project_settings)
     assert [len(g.requests) for g in groups] == [len(block) for block in shown]
-    opened = False
-    for group, page in zip(groups, shown, strict=True):
+    for index, (group, page) in enumerate(zip(groups, shown, strict=True)):
         with student_server(folder, student_venv, debug=group.debug) as port:
             real = send(port, variables, group, page)
-            if not opened:
+            if index == 0:
                 check_the_readmes_address(folder, port)
-                opened = True
         targets = [r.url.removeprefix("{{host}}") for r in group.requests]
         assert [
             as_a_student_sees_it(r, example, t) for r, t in zip(real, targets, strict=True)

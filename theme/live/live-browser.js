@@ -147,7 +147,7 @@ export class Browser {
       this.note,
       this.frameHost,
       element("p", {
-        class: "live-browser-about",
+        class: "live-about",
         text:
           "This browser asks the example as the build did, through Flask's test client: its requests say Host: localhost " +
           "and User-Agent: Werkzeug, and the app's clock stands at the moment the site was built, so Date does not change. " +

@@ -165,7 +165,7 @@ class Panel {
       { class: "live-answers", id: `${this.id}-answers` },
       element("p", { class: "live-heading", text: "Each request of this block, sent by the Python in your browser:" }),
       element("p", {
-        class: "live-browser-about",
+        class: "live-about",
         text: "Each answer is compared whole, every header included, with the one the build got. The page above may show only some of its headers; here they all are.",
       }),
       this.steps,

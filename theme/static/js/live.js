@@ -22,9 +22,10 @@ function startPython() {
 // the button: the page goes there, and so does the keyboard focus.
 function showPanel(exchange) {
   const panel = exchange.querySelector(".live-panel");
-  panel?.scrollIntoView({ block: "start" });
-  panel?.focus({ preventScroll: true });
-  return panel;
+  if (!panel) return false;
+  panel.scrollIntoView({ block: "start" });
+  panel.focus({ preventScroll: true });
+  return true;
 }
 
 async function run(button, exchange) {
