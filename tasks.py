@@ -26,9 +26,12 @@ from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settin
 if TYPE_CHECKING:
     import author_loop
 
-from plugins.flask_exchanges.examples import find_examples, is_example
-
 HERE = Path(__file__).resolve().parent
+# The plugins' packages, importable by one name each, as Pelican imports them.
+sys.path.insert(0, str(HERE / "plugins"))
+
+from example_core.examples import find_examples, is_example  # noqa: E402
+
 SETTINGS_FILE_BASE = "pelicanconf.py"
 SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(HERE / SETTINGS_FILE_BASE))}
 
@@ -276,7 +279,7 @@ def example(c, name, port=5000):
         known = [folder.name for folder in find_examples(HERE / "examples")]
         raise Exit(f"No example {name!r}. Examples: {', '.join(known)}", code=2)
     print(f"Example {name!r}: open http://127.0.0.1:{port}/ (Ctrl+C to stop)", flush=True)
-    app = f"plugins.flask_exchanges.loading:create_app({name!r})"
+    app = f"plugins.example_core.loading:create_app({name!r})"
     flask = f"{shlex.quote(sys.executable)} -m flask --app {shlex.quote(app)}"
     c.run(
         f"{flask} run --debug --port {port}",

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from flask_exchanges.pinning import source_date_epoch
-from flask_exchanges.run import RunSettings
 
+from example_core.pinning import source_date_epoch
+from example_core.settings import RunSettings
 from tasks import build_site
 from tests.student import PYTHONS, make_venv
 
@@ -83,7 +83,7 @@ def fresh_app(monkeypatch) -> Iterator[Callable[..., Flask]]:
     The working directory, ``sys.path`` and ``sys.modules`` are put back after
     the test, so no module of the example stays behind for a later test.
     """
-    from flask_exchanges.loading import load_app
+    from example_core.loading import load_app
 
     monkeypatch.chdir(Path.cwd())
     monkeypatch.setattr(sys, "path", list(sys.path))

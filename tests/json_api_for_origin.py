@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 
 from flask import Flask
-
 from plugins.flask_exchanges.loading import create_app as load_example
 
 

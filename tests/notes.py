@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from flask_exchanges.parse import ExchangeBlock, find_blocks
+from example_core.parse import ExchangeBlock, find_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

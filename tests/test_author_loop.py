@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from flask_exchanges.dependencies import NoteStamps
-from flask_exchanges.run import RunSettings
 
+from example_core.settings import RunSettings
+from flask_exchanges.dependencies import NoteStamps
 from tests.loop_driver import WAIT, Loop, copy_site, edit, free_port
 from tests.site_checks import ROOT, tree_digest
 from tests.test_live import open_panel, send
@@ -77,7 +77,7 @@ def cached_results(site: Path) -> set[str]:
 
 def hello_blocks() -> int:
     """How many different exchange blocks use the hello-flask example (each is run once)."""
-    from flask_exchanges.parse import ExchangeBlock, find_blocks
+    from example_core.parse import ExchangeBlock, find_blocks
 
     requests = set()
     for note in sorted((ROOT / "content").glob("*.md")):
@@ -372,8 +372,8 @@ def test_invoke_build_names_a_broken_template_and_keeps_output(site_copy):
 
 
 def test_answers_of_an_example_saved_while_its_block_ran_are_not_cached(tmp_path, make_example):
+    from example_core.parse import find_blocks
     from flask_exchanges.blocks import BlockJob
-    from flask_exchanges.parse import find_blocks
 
     app = "from flask import Flask\napp = Flask(__name__)\napp.get('/')(lambda: {answer!r})\n"
     examples = make_example("shop", app.format(answer="first"))

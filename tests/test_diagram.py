@@ -6,11 +6,10 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
+from example_core.model import Exchange, HttpRequest, HttpResponse
 from flask_exchanges.blocks import run_exchange_block
 from flask_exchanges.diagram import MAX_CHARS, conversation, render_diagram
-from flask_exchanges.parse import HttpRequest
-from flask_exchanges.run import Exchange, HttpResponse
-
 from tests.notes import ROOT, exchange_blocks, page_file
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -26,7 +25,7 @@ def exchange(
     body: bytes = b"",
 ) -> Exchange:
     method, target = line.split()
-    request = HttpRequest(method, target, (), "", None, 1)
+    request = HttpRequest(method, target, (), b"", None, 1)
     return Exchange(request, HttpResponse(status, response_headers, body), (*HOST, *sent))
 
 

@@ -6,8 +6,8 @@ import re
 import zipfile
 
 import pytest
-from flask_exchanges.examples import find_examples
 
+from example_core.examples import find_examples
 from tests.notes import ROOT, notes, page_file
 
 EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]

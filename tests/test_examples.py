@@ -14,12 +14,15 @@ from pathlib import Path
 from zlib import adler32
 
 import pytest
-from flask_exchanges.bundle import write_bundles
-from flask_exchanges.examples import app_spec, describe_app, find_examples, is_example
-from flask_exchanges.include import read_include
-from flask_exchanges.parse import HttpRequest, find_blocks
-from flask_exchanges.run import RunError, RunSettings, run_requests
 
+from example_core.errors import RunError
+from example_core.examples import app_spec, describe_app, find_examples, is_example
+from example_core.model import HttpRequest
+from example_core.parse import find_blocks
+from example_core.settings import RunSettings
+from flask_exchanges.bundle import write_bundles
+from flask_exchanges.include import read_include
+from flask_exchanges.run import run_requests
 from tests.test_real_server import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +76,7 @@ def write_example(examples: Path, name: str, files: dict[str, str]) -> Path:
 
 
 def get(target: str) -> HttpRequest:
-    return HttpRequest("GET", target, (("Host", "localhost"),), "", None, 1)
+    return HttpRequest("GET", target, (("Host", "localhost"),), b"", None, 1)
 
 
 def settings(examples: Path) -> RunSettings:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from flask_exchanges.blocks import run_exchange_block
-from flask_exchanges.parse import ExchangeBlock
-from flask_exchanges.run import Exchange
 
+from example_core.model import Exchange
+from example_core.parse import ExchangeBlock
+from flask_exchanges.blocks import run_exchange_block
 from tests.notes import case_id, exchange_cases
 
 CASES = exchange_cases()

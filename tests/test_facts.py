@@ -34,12 +34,13 @@ from flask import (
     session,
     url_for,
 )
-from flask_exchanges.blocks import run_exchange_block
-from flask_exchanges.loading import load_app
-from flask_exchanges.parse import ExchangeBlock, find_blocks
-from flask_exchanges.run import Exchange, RunSettings
 from werkzeug.routing import BuildError
 
+from example_core.loading import load_app
+from example_core.model import Exchange
+from example_core.parse import ExchangeBlock, find_blocks
+from example_core.settings import RunSettings
+from flask_exchanges.blocks import run_exchange_block
 from tests.conftest import EXAMPLES
 from tests.notes import CONTENT
 from tests.test_real_server import development_server

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 from flask import Blueprint, Flask, render_template
-from flask_exchanges.examples import app_spec
-from flask_exchanges.parse import HttpRequest
-from flask_exchanges.run import run_requests
 
+from example_core.examples import app_spec
+from example_core.model import HttpRequest
+from flask_exchanges.run import run_requests
 from tests.conftest import EXAMPLES
 from tests.test_facts import note_says
 from tests.test_real_server import free_port, wait_for
@@ -48,7 +48,7 @@ def run_in_club(code: str, **environment: str) -> subprocess.CompletedProcess:
 
 def request(method: str, target: str, body: str = "") -> HttpRequest:
     headers = (("Content-Type", "application/x-www-form-urlencoded"),) if body else ()
-    return HttpRequest(method, target, headers, body, None, 1)
+    return HttpRequest(method, target, headers, body.encode(), None, 1)
 
 
 def test_the_flaskenv_names_the_factory_as_the_note_says():

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 from flask import Flask, session
-from flask_exchanges.loading import load_app
 from waitress.adjustments import Adjustments
 
+from example_core.loading import load_app
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_facts import note_says
 from tests.test_real_server import development_server

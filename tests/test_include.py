@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from flask_exchanges.errors import BlockError
+
+from example_core.errors import BlockError
+from example_core.parse import find_blocks
 from flask_exchanges.include import read_include
-from flask_exchanges.parse import find_blocks
 
 SOURCE = """\
 from flask import Flask

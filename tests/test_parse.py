@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from flask_exchanges.errors import BlockError
-from flask_exchanges.parse import ExchangeBlock, IncludeBlock, find_blocks, resolve_references
+
+from example_core.errors import BlockError
+from example_core.parse import ExchangeBlock, IncludeBlock, find_blocks, resolve_references
 
 
 def blocks_of(text: str) -> list:
@@ -27,7 +28,7 @@ GET /hello/Ada
     (request,) = block.requests
     assert (request.method, request.target, request.line) == ("GET", "/hello/Ada", 4)
     assert request.headers == ()
-    assert request.body == ""
+    assert request.body == b""
 
 
 def test_headers_and_a_form_body_are_read_like_an_http_message():
@@ -48,7 +49,7 @@ name=Grace&note=hi
         ("Content-Type", "application/x-www-form-urlencoded"),
         ("Accept", "text/html"),
     )
-    assert request.body == "name=Grace&note=hi"
+    assert request.body == b"name=Grace&note=hi"
 
 
 def test_requests_are_separated_by_three_hashes_and_may_be_named():

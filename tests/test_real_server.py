@@ -6,7 +6,7 @@ example`` starts it, so state from one block cannot leak into the next; plain
 the build's clock, and the block's requests go to it over real HTTP with the
 very headers the page shows the test client sent (``Host``, ``User-Agent``,
 ``Cookie``...). Only the headers a real server adds on its own (listed in
-``server_differences``) are left out of the comparison.
+``example_core.differences``) are left out of the comparison.
 """
 
 from __future__ import annotations
@@ -22,13 +22,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from flask_exchanges.blocks import run_exchange_block
-from flask_exchanges.examples import app_spec
-from flask_exchanges.parse import HttpRequest
-from flask_exchanges.run import Exchange, HttpResponse, RunSettings, run_requests, wire_body
 
+from example_core.differences import without_server_headers
+from example_core.examples import app_spec
+from example_core.model import Exchange, HttpRequest, HttpResponse
+from example_core.settings import RunSettings
+from flask_exchanges.blocks import run_exchange_block
+from flask_exchanges.run import run_requests
 from tests.notes import ROOT, exchange_blocks
-from tests.server_differences import without_server_headers
 
 BLOCKS = list(exchange_blocks())
 
@@ -47,7 +48,7 @@ def development_server(
 
     Yields its port and its process.
     """
-    factory = f"plugins.flask_exchanges.loading:create_app({example!r})"
+    factory = f"plugins.example_core.loading:create_app({example!r})"
     with flask_run(factory, epoch, debug=debug) as server:
         yield server
 
@@ -105,7 +106,7 @@ def send_over_http(port: int, exchanges: list[Exchange]) -> list[HttpResponse]:
         )
         for name, value in exchange.sent_headers:
             connection.putheader(name, value)
-        connection.endheaders(wire_body(request))
+        connection.endheaders(request.body or None)
         reply = connection.getresponse()
         body = reply.read()
         connection.close()
@@ -156,7 +157,7 @@ def test_a_view_that_raises_gets_the_500_the_page_shows_without_debug(
 ):
     """``debug=off`` shows what plain ``flask run`` sends: Flask's own 500 page."""
     make_example("raises", RAISING_APP)
-    request = HttpRequest("GET", "/", (), "", None, 1)
+    request = HttpRequest("GET", "/", (), b"", None, 1)
     shown = run_requests(scratch_settings, "raises", (request,), debug=False)
     assert shown[0].response.status == "500 INTERNAL SERVER ERROR"
     app_file = str(scratch_settings.examples / "raises" / "app.py")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from example_core.model import Exchange, HttpResponse
+from example_core.parse import find_blocks
 from flask_exchanges.include import IncludedSource
-from flask_exchanges.parse import find_blocks
 from flask_exchanges.render import render_exchanges, render_source
-from flask_exchanges.run import Exchange, HttpResponse
 
 
 def block(fence: str = "exchange example=demo", request: str = "GET /"):

@@ -7,13 +7,15 @@ import re
 import time
 
 import pytest
+
+from example_core.errors import RunError
+from example_core.model import HttpRequest
 from flask_exchanges.forker import shared_forker
-from flask_exchanges.parse import HttpRequest
-from flask_exchanges.run import RunError, run_requests
+from flask_exchanges.run import run_requests
 
 
 def get(target: str, *headers: tuple[str, str], name: str | None = None) -> HttpRequest:
-    return HttpRequest("GET", target, tuple(headers), "", name, 1)
+    return HttpRequest("GET", target, tuple(headers), b"", name, 1)
 
 
 def test_a_request_gives_status_headers_and_body(make_example, scratch_settings):
@@ -95,7 +97,7 @@ def test_the_headers_sent_are_those_the_client_really_sent_host_first(
         "POST",
         "/",
         (("Content-Type", "text/plain"), ("X-CSRF-Token", "abc"), ("Accept", "a"), ("Accept", "b")),
-        "hello",
+        b"hello",
         None,
         1,
     )
@@ -135,7 +137,7 @@ def test_a_header_the_client_would_not_send_as_written_is_an_error(
         "from flask import Flask\napp = Flask(__name__)\n"
         "@app.route('/', methods=['GET', 'POST'])\ndef home():\n    return 'hi'\n",
     )
-    request = HttpRequest("POST" if body else "GET", "/", (header,), body, None, 1)
+    request = HttpRequest("POST" if body else "GET", "/", (header,), body.encode(), None, 1)
     with pytest.raises(RunError, match=re.escape(words)) as raised:
         run_requests(scratch_settings, "plain", (request,))
     assert raised.value.index == 0
@@ -175,9 +177,8 @@ def test_a_form_post_reaches_request_form(make_example, scratch_settings):
             return request.form["name"].upper()
         """,
     )
-    post = HttpRequest(
-        "POST", "/", (("Content-Type", "application/x-www-form-urlencoded"),), "name=grace", None, 1
-    )
+    form = (("Content-Type", "application/x-www-form-urlencoded"),)
+    post = HttpRequest("POST", "/", form, b"name=grace", None, 1)
     assert run_requests(scratch_settings, "form", (post,))[0].response.body == b"GRACE"
 
 

@@ -201,7 +201,7 @@ def test_the_curl_commands_of_the_note_get_the_answers_it_describes(hello, stude
 
 
 def test_the_note_explains_every_difference_the_tests_allow():
-    from tests import server_differences as differences
+    from example_core import differences
 
     note = NOTE.read_text()
     names = [
@@ -246,7 +246,7 @@ def run_sections() -> dict[str, str]:
 
 
 def test_every_run_section_downloads_its_example_and_points_to_the_note():
-    from flask_exchanges.examples import app_spec
+    from example_core.examples import app_spec
 
     sections = run_sections()
     assert len(sections) >= 14

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from example_core.parse import ExchangeBlock, find_blocks
 from flask_exchanges.blocks import StartedJobs
-from flask_exchanges.parse import ExchangeBlock, find_blocks
-
 from tasks import build_site
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ README's ``flask --app app run --debug`` (on a free port) serves it; and
 every request of the zip's ``requests.http`` goes to it over real HTTP, in
 order, restarting the server and forgetting cookies at each "Fresh start",
 as the file tells the student to. Each answer must equal the page's, apart
-from what ``server_differences`` lists.
+from what ``example_core.differences`` lists.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 
 import pytest
+
+from example_core.differences import as_a_student_sees_it
+from example_core.examples import find_examples
+from example_core.model import Exchange, HttpResponse
 from flask_exchanges.blocks import run_exchange_block
 from flask_exchanges.download import FRESH_START, WITHOUT_DEBUG
-from flask_exchanges.examples import find_examples
-from flask_exchanges.run import Exchange, HttpResponse
-
 from tests.notes import ROOT, exchange_blocks
-from tests.server_differences import as_a_student_sees_it
 from tests.student import student_server, unzip
 
 EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]

@@ -3,7 +3,7 @@
 Waitress is started the way ``content/15-production.md`` tells a student to
 start it, in the example's folder, once per block. Each block's requests go
 to it over real HTTP, with the very headers the page shows. Status, body and
-headers must agree, apart from what ``server_differences`` lists: the
+headers must agree, apart from what ``example_core.differences`` lists: the
 headers only a real server adds, and their order, since Waitress sorts them.
 """
 
@@ -16,11 +16,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from flask_exchanges.blocks import run_exchange_block
 
+from example_core.differences import in_any_order, without_server_headers
+from flask_exchanges.blocks import run_exchange_block
 from tests.conftest import EXAMPLES
 from tests.notes import exchange_blocks
-from tests.server_differences import in_any_order, without_server_headers
 from tests.test_real_server import free_port, send_over_http, wait_for
 
 NOTE = "content/15-production.md"

@@ -8,14 +8,17 @@ one (``StartedJobs``), so examples run on other cores while notes render.
 
 from __future__ import annotations
 
+from example_core.errors import BlockError, RunError
+from example_core.model import Exchange
+from example_core.parse import Block, ExchangeBlock
+from example_core.settings import RunSettings
+
 from . import cache
 from .bundle import block_bytes, block_path, bundle_file, bundle_path
 from .download import download_path
-from .errors import BlockError
 from .include import read_include
-from .parse import Block, ExchangeBlock
 from .render import render_exchanges, render_source
-from .run import BlockRun, Exchange, RunError, RunSettings
+from .run import BlockRun
 
 
 class BlockJob:

@@ -15,9 +15,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from .examples import find_examples
-from .parse import ExchangeBlock
-from .run import Exchange, wire_body
+from example_core.examples import example_files, find_examples
+from example_core.model import Exchange
+from example_core.parse import ExchangeBlock
+from example_core.wire import request_json, response_json
 
 FOLDER = "live/examples"
 BLOCKS_FOLDER = "live/blocks"
@@ -26,9 +27,7 @@ BLOCKS_FOLDER = "live/blocks"
 def bundle_bytes(example_dir: Path, epoch: int) -> bytes:
     """The JSON bundle of one example, always the same bytes for the same files."""
     files: dict[str, dict[str, str]] = {}
-    for path in sorted(example_dir.rglob("*")):
-        if not path.is_file() or "__pycache__" in path.parts:
-            continue
+    for path in example_files(example_dir):
         data = path.read_bytes()
         try:
             entry = {"text": data.decode("utf-8")}
@@ -59,34 +58,14 @@ def write_bundles(examples: Path, epoch: int, output: Path) -> None:
         (output / path).write_bytes(data)
 
 
-def _base64(data: bytes | None) -> str:
-    return base64.b64encode(data or b"").decode()
-
-
 def block_bytes(block: ExchangeBlock, exchanges: list[Exchange], bundle: str) -> bytes:
     """The JSON file of one block: ``bundle`` (the example's URL), its requests and answers."""
     data = {
         "example": block.example,
         "bundle": bundle,
         "debug": block.debug,
-        "requests": [
-            {
-                "name": request.name,
-                "method": request.method,
-                "target": request.target,
-                "headers": request.headers,
-                "body": _base64(wire_body(request)),
-            }
-            for request in block.requests
-        ],
-        "responses": [
-            {
-                "status": e.response.status,
-                "headers": e.response.headers,
-                "body": _base64(e.response.body),
-            }
-            for e in exchanges
-        ],
+        "requests": [request_json(request) for request in block.requests],
+        "responses": [response_json(e.response) for e in exchanges],
     }
     return json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
 

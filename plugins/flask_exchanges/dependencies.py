@@ -21,29 +21,16 @@ from typing import TYPE_CHECKING
 
 from markdown import Markdown
 
-from .errors import BlockError
-from .examples import find_examples
-from .parse import find_blocks
-from .run import RunSettings
+from example_core.errors import BlockError
+from example_core.examples import example_files, find_examples
+from example_core.parse import find_blocks
+from example_core.settings import RunSettings
 
 if TYPE_CHECKING:
     from pelican.cache import FileStampDataCacher
 
 PLUGIN = Path(__file__).resolve().parent
 Stamp = tuple[object, str]
-
-
-def example_files(example_dir: Path) -> list[Path]:
-    """The files of an example that its answers and its bundle are made of, in a fixed order.
-
-    The same files as ``bundle`` puts in the example's bundle, so a note
-    cached with a bundle's URL is cached only while that bundle is the one written.
-    """
-    return sorted(
-        path
-        for path in example_dir.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    )
 
 
 def examples_named(text: str, note: str) -> set[str] | None:

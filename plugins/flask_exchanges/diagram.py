@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
 
-from .run import Exchange, HttpResponse
+from example_core.model import Exchange, HttpResponse
 
 WIDTH = 360
 CLIENT_X = 44

@@ -27,8 +27,9 @@ from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from .examples import app_spec
-from .parse import FENCE, REFERENCE, ExchangeBlock, HttpRequest, find_blocks
+from example_core.examples import app_spec, example_files
+from example_core.model import HttpRequest
+from example_core.parse import FENCE, REFERENCE, ExchangeBlock, find_blocks
 
 FOLDER = "examples"
 HOST = "http://127.0.0.1:5000"
@@ -237,7 +238,7 @@ def _http_request(request: HttpRequest, renames: dict[str, str]) -> str:
     lines.append(f"{request.method} {{{{host}}}}{renamed(request.target)}")
     lines += [f"{name}: {renamed(value)}" for name, value in request.headers]
     if request.body:
-        lines += ["", renamed(request.body)]
+        lines += ["", renamed(request.shown_body)]
     return "\n".join(lines) + "\n"
 
 
@@ -362,9 +363,8 @@ def zip_bytes(download: Download, epoch: int) -> bytes:
     example_dir = download.example_dir
     name = example_dir.name
     files: dict[str, bytes] = {}
-    for path in sorted(example_dir.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            files[path.relative_to(example_dir).as_posix()] = path.read_bytes()
+    for path in example_files(example_dir):
+        files[path.relative_to(example_dir).as_posix()] = path.read_bytes()
     clashes = sorted(set(ADDED_FILES) & set(files))
     if clashes:
         raise ValueError(f"example {name!r} has its own {', '.join(clashes)}; rename it")

@@ -18,6 +18,10 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.writers import Writer
 
+from example_core.examples import app_spec, find_examples
+from example_core.parse import find_blocks
+from example_core.settings import run_settings
+
 from .download import (
     Download,
     NoteLink,
@@ -28,9 +32,7 @@ from .download import (
     shown_blocks,
     write_download,
 )
-from .examples import app_spec, find_examples
-from .parse import find_blocks
-from .reader import RUN_SETTINGS, note_lines, note_name, run_settings
+from .reader import RUN_SETTINGS, note_lines, note_name
 
 logger = logging.getLogger(__name__)
 PAGE = "examples/index.html"

@@ -77,8 +77,8 @@ def serve(control_fd: int) -> None:
     # uses them, and importing pytest would double the time this takes to start.
     sys.modules.setdefault("pytest", None)  # type: ignore[arg-type]
     # Import here, once, what the children run, so that none of them pays for it.
-    from . import run  # noqa: F401
-    from .loading import warm_up
+    from example_core import runner  # noqa: F401
+    from example_core.loading import warm_up
 
     warm_up()
 

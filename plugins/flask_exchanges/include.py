@@ -7,9 +7,9 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BlockError
-from .examples import is_example
-from .parse import IncludeBlock
+from example_core.errors import BlockError
+from example_core.examples import is_example
+from example_core.parse import IncludeBlock
 
 
 @dataclass(frozen=True)

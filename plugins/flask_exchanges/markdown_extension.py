@@ -7,9 +7,10 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
+from example_core.parse import find_blocks
+from example_core.settings import RunSettings
+
 from .blocks import StartedJobs, render_blocks
-from .parse import find_blocks
-from .run import RunSettings
 
 # Above "meta" (27), which removes the metadata lines: line numbers still
 # match the file, so messages can point at the right line.

@@ -10,40 +10,19 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+from example_core.errors import BlockError
+from example_core.parse import find_blocks
+from example_core.settings import RunSettings, run_settings
+
 from .blocks import StartedJobs
-from .errors import BlockError
 from .markdown_extension import ExchangeExtension
-from .parse import find_blocks
-from .pinning import source_date_epoch
-from .run import DEFAULT_MAX_BODY, RunSettings
 
 logger = logging.getLogger(__name__)
-DEFAULT_TIMEOUT = 5.0
 # Where the plugin keeps, for one build, its run settings and the blocks it
 # has started, in Pelican's settings.
 RUN_SETTINGS = "FLASK_EXCHANGES_RUN_SETTINGS"
 STARTED_JOBS = "FLASK_EXCHANGES_STARTED_JOBS"
 NOTE_STAMPS = "FLASK_EXCHANGES_NOTE_STAMPS"
-
-
-def run_settings(settings: dict) -> RunSettings:
-    """Read our settings from Pelican's.
-
-    ``EXAMPLES_PATH`` (default: ``examples`` beside the content folder),
-    ``EXCHANGE_TIMEOUT`` (seconds a request may take), ``EXCHANGE_CACHE``
-    (whether to keep results in ``CACHE_PATH``; on by default), and
-    ``EXCHANGE_MAX_BODY`` (bytes of text a response body may put into a page).
-    """
-    examples = Path(settings.get("EXAMPLES_PATH") or Path(settings["PATH"]).parent / "examples")
-    use_cache = settings.get("EXCHANGE_CACHE", True)
-    return RunSettings(
-        examples=examples.resolve(),
-        timeout=float(settings.get("EXCHANGE_TIMEOUT", DEFAULT_TIMEOUT)),
-        epoch=source_date_epoch(examples),
-        cache=Path(settings["CACHE_PATH"]).resolve() / "exchanges" if use_cache else None,
-        site_url=settings.get("SITEURL", ""),
-        max_body=int(settings.get("EXCHANGE_MAX_BODY", DEFAULT_MAX_BODY)),
-    )
 
 
 def note_name(source_path: str, settings: dict) -> str:

@@ -25,12 +25,13 @@ from pygments.token import Token
 from pygments.token import _TokenType as TokenType
 from pygments.util import ClassNotFound
 
+from example_core.model import Exchange, Headers, HttpRequest, HttpResponse
+from example_core.parse import ExchangeBlock
+from example_core.rules import PREVIEW_PREFIX
+
 from .diagram import render_diagram
 from .highlight import RoleFormatter
 from .include import IncludedSource
-from .parse import ExchangeBlock, HttpRequest
-from .run import Exchange, HttpResponse
-from .sent import Headers
 
 NEWLINE = "\n"
 # Request headers request-headers= cannot hide.
@@ -39,13 +40,6 @@ FORMATTER = RoleFormatter(cssclass="highlight", wrapcode=True)
 # Inside an exchange, whose element carries the "highlight" class once, a
 # message is a bare <pre>: one wrapper less for each of the many on a page.
 BARE = RoleFormatter(nowrap=True)
-# The preview may only draw. Relative links resolve against about:blank, so the
-# page's stylesheets and images are not even requested; the policy blocks the rest.
-PREVIEW_POLICY = (
-    '<base href="about:blank">'
-    '<meta http-equiv="Content-Security-Policy" '
-    "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
-)
 
 
 def render_exchanges(
@@ -80,7 +74,7 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
         preview = (
             f'<iframe class="exchange-preview" sandbox="" '
             f'title="The HTML of the response to {escape(exchange.request.summary)}, rendered" '
-            f'srcdoc="{escape(PREVIEW_POLICY + body)}"></iframe>'
+            f'srcdoc="{escape(PREVIEW_PREFIX + body)}"></iframe>'
         )
     request = exchange.request
     request_type = next((v for k, v in request.headers if k.lower() == "content-type"), "")
@@ -90,7 +84,8 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
     return (
         '<div class="exchange-step">\n'
         f'<div class="exchange-request" data-added="{escape(added)}"><p>Request</p>\n'
-        f"{_highlight_message(_request_head(request, shown), request.body, request_type)}</div>\n"
+        f"{_highlight_message(_request_head(request, shown), request.shown_body, request_type)}"
+        "</div>\n"
         '<div class="exchange-response"><p>Response</p>\n'
         f"{_highlight_message(_response_head(block, response), shown_body, content_type)}"
         f"{_fold(lines[block.body_lines :], content_type)}{preview}</div>\n"

@@ -13,79 +13,18 @@ import contextlib
 import os
 import signal
 import traceback
-from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .examples import describe_app, find_examples, is_example
+from example_core.errors import RunError
+from example_core.examples import describe_app, find_examples, is_example
+from example_core.model import Exchange, HttpRequest
+from example_core.settings import RunSettings
+
 from .forker import shared_forker
-from .parse import HttpRequest, resolve_references
-from .pinning import pin_mtimes
-from .sent import Headers, added_names, sent_headers, unsent_problem
-
-if TYPE_CHECKING:
-    from flask.testing import FlaskClient
 
 TRACEBACK_FRAMES = 4
-# Bytes of text a response body may put into a page (a page's whole budget is 40 KB).
-DEFAULT_MAX_BODY = 8192
-
-
-@dataclass(frozen=True)
-class HttpResponse:
-    """A response as the client received it."""
-
-    status: str
-    headers: tuple[tuple[str, str], ...]
-    body: bytes
-
-    @property
-    def status_code(self) -> int:
-        """The numeric part of the status line, such as 404."""
-        return int(self.status.split(maxsplit=1)[0])
-
-    def header(self, name: str) -> str | None:
-        """The first value of a header, matched without regard to case."""
-        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
-
-
-@dataclass(frozen=True)
-class Exchange:
-    """A request with its references resolved, the response it got, and what was sent.
-
-    ``sent_headers`` are the request's headers as the client sent them: those
-    written in the block and those the client added (see ``sent``).
-    """
-
-    request: HttpRequest
-    response: HttpResponse
-    sent_headers: Headers
-
-    @property
-    def added_headers(self) -> tuple[str, ...]:
-        """The names of the headers the client added to those written."""
-        return added_names(self.request, self.sent_headers)
-
-
-class RunError(Exception):
-    """An example failed to answer; ``index`` is the request at fault, None for loading."""
-
-    def __init__(self, message: str, index: int | None) -> None:
-        super().__init__(message)
-        self.index = index
-
-
-@dataclass(frozen=True)
-class RunSettings:
-    """What every run needs to know, whatever the block."""
-
-    examples: Path
-    timeout: float
-    epoch: int
-    cache: Path | None = None
-    site_url: str = ""
-    max_body: int = DEFAULT_MAX_BODY
 
 
 class BlockRun:
@@ -103,7 +42,6 @@ class BlockRun:
         if not is_example(example_dir):
             known = [folder.name for folder in find_examples(settings.examples)]
             raise RunError(f"no such example (examples: {', '.join(known)})", None)
-        pin_mtimes(example_dir, settings.epoch)
         self._requests = requests
         self._timeout = settings.timeout
         self._pid: int | None = None
@@ -174,79 +112,29 @@ def _serve(
     sender: Connection,
 ) -> None:
     """Child process: load the app, then answer each request or report why not."""
-    from .loading import load_app
+    from example_core.loading import load_for_run
+    from example_core.runner import Replay
+    from example_core.sent import unsent_problem
 
-    # No FLASK_ setting of the builder's shell reaches the app (a factory's
-    # from_prefixed_env would take FLASK_SECRET_KEY, say): whoever builds, the
-    # same answers. Then, as under `flask run --debug` (which sets FLASK_DEBUG
-    # before loading, so a factory sees it): same answers, such as indented
-    # JSON, and an exception reaches us instead of becoming a 500.
-    for name in [name for name in os.environ if name.startswith("FLASK_")]:
-        del os.environ[name]
-    os.environ["FLASK_DEBUG"] = "1" if debug else "0"
     try:
-        app = load_app(example_dir, frozen_at=epoch)
+        app = load_for_run(example_dir, epoch, debug=debug)
     except BaseException as error:  # even SystemExit must reach the author as a message
         failed = f"loading {describe_app(example_dir)} failed"
         sender.send(("error", _describe(error, failed, example_dir)))
         return
-    # Without debug, as under plain `flask run`, Flask's handler answers 500;
-    # the traceback it logs is not part of the exchange, and in the build's
-    # output it would read as a failure.
-    app.debug = debug
-    app.logger.disabled = not debug
     sender.send(("loaded", None))
-    client = app.test_client()
-    named: dict[str, dict[str, str]] = {}
+    replay = Replay(app.test_client())
     for request in requests:
-        resolved = _resolve(request, named)
         try:
-            exchange = _send(client, resolved)
+            exchange = replay.send(request)
         except BaseException as error:
             sender.send(("error", _describe(error, "the view raised an exception", example_dir)))
             return
-        problem = unsent_problem(resolved, exchange.sent_headers)
+        problem = unsent_problem(exchange.request, exchange.sent_headers)
         if problem:
             sender.send(("error", problem))
             return
-        if request.name:
-            named[request.name] = {k.lower(): v for k, v in exchange.response.headers}
         sender.send(("ok", exchange))
-
-
-def _resolve(request: HttpRequest, named: dict[str, dict[str, str]]) -> HttpRequest:
-    return replace(
-        request,
-        target=resolve_references(request.target, named),
-        headers=tuple((k, resolve_references(v, named)) for k, v in request.headers),
-        body=resolve_references(request.body, named),
-    )
-
-
-def wire_body(request: HttpRequest) -> bytes | None:
-    """The body as sent: UTF-8, with the CRLF line ends that multipart bodies require."""
-    if not request.body:
-        return None
-    content_type = next((v for k, v in request.headers if k.lower() == "content-type"), "")
-    if content_type.startswith("multipart/"):
-        return request.body.replace("\n", "\r\n").encode()
-    return request.body.encode()
-
-
-def _send(client: FlaskClient, request: HttpRequest) -> Exchange:
-    response = client.open(
-        request.target,
-        method=request.method,
-        headers=list(request.headers),
-        data=wire_body(request),
-    )
-    received = HttpResponse(
-        status=response.status,
-        headers=tuple(response.headers.items()),
-        body=response.get_data(),
-    )
-    # The request the client built, its Cookie header included: the app saw this.
-    return Exchange(request, received, sent_headers(request, response.request.headers.items()))
 
 
 def _describe(error: BaseException, what: str, example_dir: Path) -> str:

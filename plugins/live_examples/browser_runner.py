@@ -1,35 +1,35 @@
 """Runs example apps inside Pyodide, for the page's "Run in your browser" panels.
 
 The worker writes each panel's files into a folder of its own, then calls
-``load``, ``run_block`` and ``send`` here. An app is loaded by the build's
-own loader (``flask_exchanges.loading``, shipped beside this file): as
-``flask --app`` with the example's spec, paths relative to its folder, files
-dated and ``random`` seeded from the build's moment, the clock stopped
-there. References to earlier answers are resolved by the build's own code
-too, so the same requests give the same answers.
+``load``, ``run_block`` and ``send`` here. Everything else is the shared
+core the build runs too (``example_core``, shipped beside this file): the
+app is loaded by ``load_for_run`` and requests go through ``Replay``, so
+the same requests give the same answers. Only the clock is stopped another
+way: time_machine is a C extension that Pyodide does not have.
 
-Requests and answers cross into JavaScript as JSON, bodies in base64: a
-browser's form or upload is bytes, not text.
+Requests and answers cross into JavaScript as JSON (``example_core.wire``),
+bodies in base64: a browser's form or upload is bytes, not text.
 """
 
 from __future__ import annotations
 
-import base64
 import importlib
 import json
 import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import js
 from flask import got_request_exception
-from flask_exchanges.loading import load_app
-from flask_exchanges.parse import HttpRequest, resolve_references
-from flask_exchanges.pinning import pin_mtimes
-from flask_exchanges.sent import sent_headers
+
+from example_core.loading import load_for_run
+from example_core.model import Exchange
+from example_core.runner import Replay, send_request
+from example_core.wire import request_from_json, request_json, response_json
 
 EXAMPLES = "/examples/"
 # Date.now is where Python's clock reads the time in a browser (Emscripten's
@@ -72,88 +72,56 @@ def _forget_earlier_loads() -> None:
 
 
 def load(panel: str, folder: str, epoch: int, debug: bool) -> None:
-    """Import ``folder``'s app afresh as ``panel``'s app, as the build's child does.
-
-    With ``debug`` or without, as ``flask_exchanges.run`` loads it for the block.
-    """
+    """Import ``folder``'s app afresh as ``panel``'s app, as the build's child does."""
     _forget_earlier_loads()
     importlib.invalidate_caches()  # the folder's files were written a moment ago
-    pin_mtimes(Path(folder), epoch)
-    os.environ["FLASK_DEBUG"] = "1" if debug else "0"
-    app = load_app(Path(folder), frozen_at=epoch, freeze=_stop_js_clock)
-    app.debug = debug
-    app.logger.disabled = not debug
+    app = load_for_run(Path(folder), epoch, debug=debug, freeze=_stop_js_clock)
     panels[panel] = Panel(folder, app, panels.get(panel))
 
 
 def run_block(panel: str, requests_json: str) -> str:
-    """Send a block's requests in order with one fresh client, resolving references as the build.
+    """Send a block's requests in order with one fresh client, as the build's child does.
 
     Each request is JSON (name, method, target, headers, body in base64).
     Returns JSON: one answer per request, up to the first that raised.
     """
     chosen = panels[panel]
     chosen.clients["block"] = chosen.app.test_client()
-    named: dict[str, dict[str, str]] = {}
+    replay = Replay(chosen.clients["block"])
     answers = []
-    for request in json.loads(requests_json):
-        resolved = _resolve(request, named)
-        answer = _send(chosen, "block", resolved)
-        answer["request"] = resolved
+    for request in map(request_from_json, json.loads(requests_json)):
+        answer = _answer(chosen, lambda request=request: replay.send(request))
+        answer["request"] = request_json(replay.resolve(request))
         answers.append(answer)
         if "error" in answer:
             break
-        if request.get("name"):
-            named[request["name"]] = {k.lower(): v for k, v in answer["headers"]}
     return json.dumps(answers)
 
 
-def _resolve(request: dict, named: dict[str, dict[str, str]]) -> dict:
-    body = base64.b64decode(request["body"])
-    if b"{{" in body:
-        body = resolve_references(body.decode(), named).encode()
-    return {
-        "method": request["method"],
-        "target": resolve_references(request["target"], named),
-        "headers": [[k, resolve_references(v, named)] for k, v in request["headers"]],
-        "body": base64.b64encode(body).decode(),
-    }
-
-
-def send(panel: str, client: str, request_json: str) -> str:
+def send(panel: str, client: str, request_json_text: str) -> str:
     """Send one request (JSON: method, target, headers, base64 body) with a panel's client.
 
     Returns JSON: the answer, or the traceback if the app raised.
     """
-    return json.dumps(_send(panels[panel], client, json.loads(request_json)))
+    chosen = panels[panel]
+    request = request_from_json(json.loads(request_json_text))
+    return json.dumps(_answer(chosen, lambda: send_request(chosen.clients[client], request)))
 
 
-def _send(panel: Panel, client: str, request: dict) -> dict:
+def _answer(panel: Panel, exchange: Callable[[], Exchange]) -> dict:
+    """Call ``exchange()`` in the panel's folder; the answer as JSON data, timed."""
     os.chdir(panel.folder)
     panel.exception = None
-    body = base64.b64decode(request["body"])
     started = time.perf_counter()  # not the stopped clock: this one reads performance.now()
     try:
-        response = panel.clients[client].open(
-            request["target"],
-            method=request["method"],
-            headers=[tuple(header) for header in request["headers"]],
-            data=body or None,
-        )
+        done = exchange()
     except BaseException:  # the reader's code may raise anything: show it, and carry on
         return {"error": traceback.format_exc()}
     return {
-        "status": response.status,
-        "headers": list(response.headers.items()),
-        "body": base64.b64encode(response.get_data()).decode(),
+        **response_json(done.response),
         "milliseconds": (time.perf_counter() - started) * 1000,
         # What the client really sent, its own headers (Host, Cookie...) too,
         # in the order the page shows them.
-        "sent": sent_headers(_as_written(request), response.request.headers.items()),
+        "sent": done.sent_headers,
         "exception": panel.exception,
     }
-
-
-def _as_written(request: dict) -> HttpRequest:
-    headers = tuple((name, value) for name, value in request["headers"])
-    return HttpRequest(request["method"], request["target"], headers, "", None, 0)

@@ -7,7 +7,7 @@
 // wheel gets a __pycache__/*.pyc; each standard module that installing the
 // wheels and running Flask's test client need (found by doing both, here)
 // gets a .pyc beside its .py in the zip, where Python's zip importer looks,
-// and so does each module of notes.zip (the runner and the build's loader).
+// and so does each module of notes.zip (the runner and the shared core).
 // Every .pyc is based on a hash, not on a date, and every zip is rewritten
 // with its entries sorted and dated 1980-01-01, so the same inputs always
 // give the same bytes.
@@ -69,7 +69,7 @@ def wheel_bytecode(entries):
 def standard_modules_flask_uses():
     """The standard library's files imported so far, and by a run of Flask."""
     import base64, json, random, time, traceback, typing  # as browser_runner.py does
-    import shlex, subprocess  # as the build's loader and parser, in notes.zip, do
+    import shlex, subprocess, dataclasses, importlib.resources  # as the core, in notes.zip, does
     import flask, flask.cli, flask.testing, werkzeug.test
 
     # The build's loader, shared with the page, loads apps with flask.cli's

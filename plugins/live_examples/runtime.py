@@ -7,8 +7,8 @@ standard library that Flask uses), a lockfile that lists those
 wheels so Pyodide installs them from the site, the panels' code and styles
 (``theme/live/``: modules that import each other and the editor by relative
 URLs), the editor bundled by esbuild, and ``notes.zip``: ``browser_runner.py``
-with the build's own loader (the ``flask_exchanges`` package's modules),
-which Python imports from the zip.
+with the modules of the shared core it imports (``example_core``), which
+Python imports from the zip.
 The folder is named after a hash of all its inputs, so its URL changes
 whenever its content can, and it is cached: a second build downloads and
 bundles nothing. The slow part (wheels, notes.zip and their bytecode) is
@@ -33,10 +33,12 @@ from pathlib import Path
 from pyodide_lock import PyodideLockSpec
 from pyodide_lock.utils import add_wheels_to_spec
 
+import example_core
+
 HERE = Path(__file__).resolve().parent
 WHEELS = HERE / "wheels.txt"
 BROWSER_RUNNER = HERE / "browser_runner.py"
-LOADER_PACKAGE = HERE.parent / "flask_exchanges"
+CORE_PACKAGE = Path(example_core.__file__).parent
 # The panels' own code and styles (in the project), beside the editor they import.
 PANEL = Path("theme", "live")
 PRECOMPILE = HERE / "precompile.mjs"
@@ -60,17 +62,17 @@ def _pyodide(node_modules: Path) -> Path:
 
 
 def _python_files() -> list[Path]:
-    """The runner, and the loader's modules it imports, directly or not (read with ``ast``)."""
-    wanted = {BROWSER_RUNNER, LOADER_PACKAGE / "__init__.py"}
+    """The runner, the core's modules it imports, directly or not (read with ``ast``), its data."""
+    wanted = {BROWSER_RUNNER, CORE_PACKAGE / "__init__.py", *CORE_PACKAGE.glob("*.json")}
     waiting = [BROWSER_RUNNER]
     while waiting:
         for node in ast.walk(ast.parse(waiting.pop().read_bytes())):
             if not isinstance(node, ast.ImportFrom) or node.module is None:
                 continue
-            package = LOADER_PACKAGE.name
+            package = CORE_PACKAGE.name
             if node.level == 0 and not node.module.startswith(package + "."):
                 continue
-            module = LOADER_PACKAGE / f"{node.module.removeprefix(package + '.')}.py"
+            module = CORE_PACKAGE / f"{node.module.removeprefix(package + '.')}.py"
             if module.is_file() and module not in wanted:
                 wanted.add(module)
                 waiting.append(module)
@@ -157,10 +159,10 @@ def _assemble_runtime(scratch: Path, project: Path, core: Path) -> None:
 
 
 def _write_python_zip(target: Path) -> None:
-    """The runner and the build's loader, as a zip Python imports from; same bytes every time."""
+    """The runner and the core, as a zip Python imports from; same bytes every time."""
     with zipfile.ZipFile(target, "w") as archive:
         for path in _python_files():
-            name = path.name if path == BROWSER_RUNNER else f"{LOADER_PACKAGE.name}/{path.name}"
+            name = path.name if path == BROWSER_RUNNER else f"{CORE_PACKAGE.name}/{path.name}"
             entry = zipfile.ZipInfo(name, ZIP_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(entry, path.read_bytes())

@@ -12,6 +12,8 @@ import shlex
 from dataclasses import dataclass
 
 from .errors import BlockError
+from .model import HttpRequest, header_value
+from .rules import wire_body
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 REQUEST_LINE = re.compile(r"^(?P<method>[A-Z]+) +(?P<target>/\S*)(?: +HTTP/1\.1)? *$")
@@ -33,23 +35,6 @@ EXCHANGE_OPTIONS = (
 )
 INCLUDE_OPTIONS = ("example", "file", "lines", "function")
 DEFAULT_BODY_LINES = 30
-
-
-@dataclass(frozen=True)
-class HttpRequest:
-    """One request as the author wrote it; ``{{...}}`` references are still unresolved."""
-
-    method: str
-    target: str
-    headers: tuple[tuple[str, str], ...]
-    body: str
-    name: str | None
-    line: int
-
-    @property
-    def summary(self) -> str:
-        """The request line without the protocol, as used in messages and test ids."""
-        return f"{self.method} {self.target}"
 
 
 @dataclass(frozen=True)
@@ -261,13 +246,22 @@ def _parse_request(
     body_lines = [text for _, text in chunk[position + 1 :]]
     while body_lines and not body_lines[-1].strip():
         body_lines.pop()
-    request = HttpRequest(method, target, tuple(headers), "\n".join(body_lines), name, line)
-    _check_references(note, example, request, {r.name for r in earlier if r.name})
-    return request
+    text = "\n".join(body_lines)
+    _check_references(
+        note,
+        example,
+        line,
+        summary,
+        [target, text, *(v for _, v in headers)],
+        {r.name for r in earlier if r.name},
+    )
+    content_type = header_value(tuple(headers), "Content-Type") or ""
+    return HttpRequest(method, target, tuple(headers), wire_body(text, content_type), name, line)
 
 
-def _check_references(note: str, example: str, request: HttpRequest, known: set[str]) -> None:
-    texts = [request.target, request.body, *(value for _, value in request.headers)]
+def _check_references(
+    note: str, example: str, line: int, summary: str, texts: list[str], known: set[str]
+) -> None:
     for text in texts:
         for reference in REFERENCE.finditer(text):
             parsed = HEADER_REFERENCE.match(reference["inner"])
@@ -283,7 +277,7 @@ def _check_references(note: str, example: str, request: HttpRequest, known: set[
                 )
             else:
                 continue
-            raise BlockError(note, request.line, problem, example=example, request=request.summary)
+            raise BlockError(note, line, problem, example=example, request=summary)
 
 
 def resolve_references(text: str, responses: dict[str, dict[str, str]]) -> str:

@@ -1,4 +1,4 @@
-"""What counts as an example, and how a student names its app to ``flask --app``.
+"""What counts as an example, which files make it, and how students name its app.
 
 An example is a folder under ``examples/`` holding either ``app.py`` (a
 module that defines ``app``), or a ``.flaskenv`` file, Flask's own dotenv
@@ -28,6 +28,20 @@ def find_examples(examples_dir: Path) -> list[Path]:
     if not examples_dir.is_dir():
         return []
     return sorted(folder for folder in examples_dir.iterdir() if is_example(folder))
+
+
+def example_files(example_dir: Path) -> list[Path]:
+    """The files an example is made of, sorted: what it answers from, and what it ships.
+
+    The one rule for the whole project: the cache key, the browser's bundle,
+    the notes' stamps, the pinned file times and the student's zip all take
+    these files and no others (Python's ``__pycache__`` is left out).
+    """
+    return sorted(
+        path
+        for path in example_dir.rglob("*")
+        if path.is_file() and "__pycache__" not in path.relative_to(example_dir).parts
+    )
 
 
 def app_spec(folder: Path) -> str:

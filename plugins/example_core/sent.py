@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .parse import HttpRequest
-
-Headers = tuple[tuple[str, str], ...]
+from .model import Headers, HttpRequest
 
 # Why the client might not send a header as written, for the author's message.
 OVERRIDDEN_BY_THE_CLIENT = {
@@ -28,12 +26,6 @@ def sent_headers(request: HttpRequest, environ_headers: Iterable[tuple[str, str]
     written = {name.lower(): name for name, _ in request.headers}
     headers = [(written.get(name.lower(), name), value) for name, value in environ_headers]
     return tuple(sorted(headers, key=lambda header: header[0].lower() != "host"))
-
-
-def added_names(request: HttpRequest, sent: Headers) -> tuple[str, ...]:
-    """The names of the headers the client added: those the request does not write."""
-    written = {name.lower() for name, _ in request.headers}
-    return tuple(name for name, _ in sent if name.lower() not in written)
 
 
 def unsent_problem(request: HttpRequest, sent: Headers) -> str | None:

@@ -10,6 +10,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from .examples import example_files
+
 
 def source_date_epoch(repository: Path) -> int:
     """The moment the build pretends to run at: ``SOURCE_DATE_EPOCH``, else the last commit.
@@ -34,6 +36,6 @@ def pin_mtimes(example_dir: Path, epoch: int) -> None:
     Flask derives a static file's ``Last-Modified`` and ``ETag`` from its
     mtime, which a fresh clone sets to the moment of cloning.
     """
-    for path in sorted(example_dir.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.stat().st_mtime != epoch:
+    for path in example_files(example_dir):
+        if path.stat().st_mtime != epoch:
             os.utime(path, (epoch, epoch))

@@ -1,4 +1,4 @@
-"""The one error a block can raise: it names the note, line, example and request."""
+"""The errors of a block: ``RunError`` from running an example, ``BlockError`` for the author."""
 
 from __future__ import annotations
 
@@ -31,3 +31,11 @@ class BlockError(Exception):
             parts.append(request)
         parts.append(message)
         super().__init__(": ".join(parts))
+
+
+class RunError(Exception):
+    """An example failed to answer; ``index`` is the request at fault, None for loading."""
+
+    def __init__(self, message: str, index: int | None) -> None:
+        super().__init__(message)
+        self.index = index

@@ -63,6 +63,30 @@ def load_app(
     return app
 
 
+def load_for_run(
+    example_dir: Path, epoch: int, *, debug: bool, freeze: Callable[[int], None] = stop_the_clock
+) -> Flask:
+    """Load the example's app to answer a block, as the build and the browser both do.
+
+    No ``FLASK_`` setting of the environment reaches the app (a factory's
+    ``from_prefixed_env`` would take ``FLASK_SECRET_KEY``, say): whoever
+    builds, the same answers. Then, as under ``flask run --debug`` (which
+    sets ``FLASK_DEBUG`` before loading, so a factory sees it), debug mode
+    gives the same answers, such as indented JSON, and an exception reaches
+    the caller instead of becoming a 500. Without debug, as under plain
+    ``flask run``, Flask answers 500, and the traceback it would log is not
+    part of the exchange. The example's files are dated at ``epoch``.
+    """
+    for name in [name for name in os.environ if name.startswith("FLASK_")]:
+        del os.environ[name]
+    os.environ["FLASK_DEBUG"] = "1" if debug else "0"
+    pin_mtimes(example_dir, epoch)
+    app = load_app(example_dir, frozen_at=epoch, freeze=freeze)
+    app.debug = debug
+    app.logger.disabled = not debug
+    return app
+
+
 def _forget_earlier_import(spec: str) -> None:
     """Drop the example's module (``app``, or its package and submodules) if imported before.
 

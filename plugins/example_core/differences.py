@@ -1,57 +1,52 @@
-"""What may differ between the answers a page shows and a real server's, and why: the one list.
+"""What may differ between the answers a page shows and another place's, and why: the one list.
 
-The page's answers come from Flask's test client, on the build's clock, in
-the repository. ``test_real_server`` runs the development server on that
-same clock and folder, so only the headers a real server adds may differ.
-A student's run (``test_take_home``) happens at another moment, in another
-folder, so a few values differ too. The note ``content/04-run-locally.md``
-explains every entry here, and a test checks that it names each one.
+The list itself is ``differences.json``, read here, by the live panel's
+JavaScript and by the test that checks note 04 explains every entry. The
+page's answers come from Flask's test client, on the build's clock, in the
+repository. A real server on that same clock and folder
+(``test_real_server``) adds a few headers; a student's run (the take-home
+tests) happens at another moment, in another folder, so a few values
+differ too; the Python in the reader's browser hashes strings another way
+and lacks a few modules. The functions here blank out what may differ, for
+the tests that compare places.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from importlib.resources import files
 
-from flask_exchanges.run import HttpResponse
+from .model import HttpResponse
+
+# Read as a resource: in the browser, this package is imported from a zip.
+LIST = json.loads(files(__package__).joinpath("differences.json").read_text(encoding="utf-8"))
+
+
+def _by_header(kind: str) -> dict[str, str]:
+    return {entry["header"]: entry["why"] for entry in LIST[kind]}
+
 
 # Headers that only a real server adds: the test client has no network
 # connection and no server, so the page never shows them.
-ADDED_BY_A_REAL_SERVER = {
-    "Date": "the moment the server answered",
-    "Server": "the server's name and the Python version, such as Werkzeug/3.1.9 Python/3.12.1",
-    "Connection": "close: the development server closes the connection after each answer",
-}
-
+ADDED_BY_A_REAL_SERVER = _by_header("headers_added_by_a_real_server")
 # Headers whose value depends on when the server runs, or in which folder.
 # Their presence is compared; their value is not.
-SET_BY_THE_MOMENT_OR_FOLDER = {
-    "Expires": "the moment of the request, plus the time the file may be kept",
-    "Last-Modified": "when the file was last changed: the moment you unzipped it, or the zip's",
-    "ETag": "for a file, made from its modification time, size and place on your disk",
-}
-
+SET_BY_THE_MOMENT_OR_FOLDER = _by_header("headers_set_by_the_moment_or_folder")
 # Lists whose order depends on Python's string hashing, which changes each
 # time Python starts (the build pins it with PYTHONHASHSEED=0): the same
 # items must be there, in any order.
-ORDER_CHANGES_WITH_EACH_START = {
-    "Allow": "Werkzeug collects the methods of a URL in a set, and lists that set",
-}
-
-# In Set-Cookie: Flask's session cookie ends with the moment it was signed,
-# and a signature that covers that moment (what it holds, before them, must
-# match); and a cookie's Expires is counted from the moment of the request.
-SIGNED_COOKIE = "session"
-COOKIE_EXPIRES = re.compile(r"(?i)(; Expires=)[^;]*")
-
+ORDER_CHANGES_WITH_EACH_START = _by_header("headers_listing_a_set")
+# In Set-Cookie: Flask's session cookie ends with the moment it was signed and
+# a signature; a cookie's Expires is counted from the moment of the request.
+SIGNED_COOKIE: str = LIST["signed_cookie"]["cookie"]
+COOKIE_EXPIRES = re.compile(LIST["cookie_expires"]["pattern"])
 # Bodies that hold something random or the moment, by example and path: the
 # part the pattern matches may differ (and so may the body's length), the
 # rest may not.
 CHANGING_BODIES = {
-    ("templates", "/lucky"): (rb"\d+", "a random number, different on every request"),
-    ("sessions", "/peek"): (
-        rb'"(?:signed at|signature)": "[^"]*"',
-        "the session cookie's signing moment, and its signature",
-    ),
+    (entry["example"], entry["target"]): (entry["pattern"].encode(), entry["why"])
+    for entry in LIST["changing_bodies"]
 }
 
 

@@ -1,0 +1,48 @@
+"""What every run of a block needs to know, read from the site's settings.
+
+Plain data and dictionary reading: no Pelican is imported here, so the
+build, the take-home packer and the tests all read the settings one way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pinning import source_date_epoch
+
+DEFAULT_TIMEOUT = 5.0
+# Bytes of text a response body may put into a page (a page's whole budget is 40 KB).
+DEFAULT_MAX_BODY = 8192
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What every run needs to know, whatever the block."""
+
+    examples: Path
+    timeout: float
+    epoch: int
+    cache: Path | None = None
+    site_url: str = ""
+    max_body: int = DEFAULT_MAX_BODY
+
+
+def run_settings(settings: dict) -> RunSettings:
+    """Read our settings from the site's (Pelican's) settings.
+
+    ``EXAMPLES_PATH`` (default: ``examples`` beside the content folder),
+    ``EXCHANGE_TIMEOUT`` (seconds a request may take), ``EXCHANGE_CACHE``
+    (whether to keep results in ``CACHE_PATH``; on by default), and
+    ``EXCHANGE_MAX_BODY`` (bytes of text a response body may put into a page).
+    """
+    examples = Path(settings.get("EXAMPLES_PATH") or Path(settings["PATH"]).parent / "examples")
+    use_cache = settings.get("EXCHANGE_CACHE", True)
+    return RunSettings(
+        examples=examples.resolve(),
+        timeout=float(settings.get("EXCHANGE_TIMEOUT", DEFAULT_TIMEOUT)),
+        epoch=source_date_epoch(examples),
+        cache=Path(settings["CACHE_PATH"]).resolve() / "exchanges" if use_cache else None,
+        site_url=settings.get("SITEURL", ""),
+        max_body=int(settings.get("EXCHANGE_MAX_BODY", DEFAULT_MAX_BODY)),
+    )
