@@ -14,7 +14,7 @@ DEFAULT_LANG = "en"
 PATH = str(HERE / "content")
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["flask_exchanges", "hashed_assets", "live_examples", "pelican.plugins.sitemap"]
+PLUGINS = ["site_build", "take_home", "hashed_assets", "live_examples", "pelican.plugins.sitemap"]
 
 # Our plugin's settings: where examples live, and how long a request may take.
 EXAMPLES_PATH = str(HERE / "examples")

@@ -11,14 +11,10 @@ import os
 import shlex
 import shutil
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from invoke import Exit, task
-from pelican import Pelican
-from pelican.log import LimitFilter
 from pelican.log import init as init_logging
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
@@ -31,8 +27,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "plugins"))
 
 from example_core.examples import find_examples, is_example  # noqa: E402
+from site_build.build import MESSAGE_FORMAT, build_site, build_site_problems  # noqa: E402
 
 SETTINGS_FILE_BASE = "pelicanconf.py"
+# The author's loop reuses what Pelican read before, for the notes whose
+# examples did not change either (see plugins/site_build/dependencies.py).
+CONTENT_CACHE = {"CACHE_CONTENT": True, "CONTENT_CACHING_LAYER": "reader"}
 SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(HERE / SETTINGS_FILE_BASE))}
 
 CONFIG = {
@@ -48,92 +48,6 @@ CONFIG = {
     "host": "localhost",
     "port": 8000,
 }
-# How a build's warnings and errors read, in the terminal and in the author's loop's banner.
-MESSAGE_FORMAT = "%(levelname)s: %(message)s"
-# The author's loop reuses what Pelican read before, for the notes whose
-# examples did not change either (see plugins/flask_exchanges/dependencies.py).
-CONTENT_CACHE = {"CACHE_CONTENT": True, "CONTENT_CACHING_LAYER": "reader"}
-
-
-class ProblemLog(logging.Handler):
-    """Keeps the warnings and errors logged during a build; Pelican logs them and carries on.
-
-    Warnings count too: a broken ``{filename}`` link is only a warning to Pelican.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.setFormatter(logging.Formatter(MESSAGE_FORMAT))
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(self.format(record))
-
-
-def build_site(settings_file: Path, output: Path, override: dict | None = None) -> int:
-    """Build into a scratch folder beside ``output``; swap it in if nothing failed.
-
-    ``override`` replaces settings from the file (the tests point ``PATH``
-    and ``EXAMPLES_PATH`` at folders of their own). Returns the number of
-    errors; with any, ``output`` is left as it was.
-    """
-    return len(build_site_problems(settings_file, output, override))
-
-
-def build_site_problems(
-    settings_file: Path, output: Path, override: dict | None = None
-) -> list[str]:
-    """``build_site``, returning the problems logged, as the terminal shows them."""
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f"{output.name}.", dir=output.parent))
-    problems = ProblemLog()
-    logging.getLogger().addHandler(problems)
-    # Pelican shows a warning once per process; each build of the author's loop must see all.
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
-    try:
-        settings = read_settings(
-            str(settings_file), override={**(override or {}), "OUTPUT_PATH": str(scratch)}
-        )
-        Pelican(settings).run()
-    except Exception as error:  # a broken template or settings file stops Pelican itself
-        logging.getLogger(__name__).error("%s", _stopped_by(error))
-    finally:
-        logging.getLogger().removeHandler(problems)
-    if problems.messages:
-        shutil.rmtree(scratch)
-        return problems.messages
-    previous = output.with_name(f"{output.name}.previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if output.exists():
-        output.rename(previous)
-    scratch.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
-    return []
-
-
-def _stopped_by(error: Exception) -> str:
-    """The message for an error that stopped Pelican, naming a file and line.
-
-    A syntax error knows where it is (a template's, the settings'); for
-    anything else, the place is the innermost line of the project's own
-    code (a plugin's, a template's) that the error went through.
-    """
-    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
-    if not (filename and line):
-        frames = traceback.extract_tb(error.__traceback__)
-        ours = [f for f in frames if Path(f.filename).is_absolute() and _is_ours(f.filename)]
-        if ours or frames:
-            filename, line = (ours or frames)[-1].filename, (ours or frames)[-1].lineno
-    where = f"{os.path.relpath(filename, HERE)}:{line}: " if filename and line else ""
-    # Jinja's and Python's syntax errors hold the bare message apart from the place.
-    message = getattr(error, "message", None) or getattr(error, "msg", None) or error
-    return f"{where}{type(error).__name__}: {message}"
-
-
-def _is_ours(filename: str) -> bool:
-    return Path(filename).resolve().is_relative_to(HERE)
 
 
 def _log_to_terminal() -> None:

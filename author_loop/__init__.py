@@ -5,7 +5,7 @@ and reloads the open pages after each build. Both watch the notes, the
 examples, the theme and the settings file, and build the way ``invoke
 build`` does (into a scratch folder swapped in only if nothing failed),
 with Pelican's content cache on: a note is read again only when the note
-or an example it uses changed (``flask_exchanges.dependencies``).
+or an example it uses changed (``site_build.dependencies``).
 
 After a failed build the terminal shows the same messages as ``invoke
 build``, ``output/`` keeps the last good build, and every page served by

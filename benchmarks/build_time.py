@@ -79,7 +79,7 @@ def main() -> None:
     exchanges = len(exchange_cases())
     # Every plugin of the site, and the same list without ours for the plain build.
     plugins = get_settings_from_file(str(ROOT / "pelicanconf.py"))["PLUGINS"]
-    without = [name for name in plugins if name != "flask_exchanges"]
+    without = [name for name in plugins if name not in ("site_build", "take_home")]
     plain, lean, cold, warm = [], [], [], []
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)

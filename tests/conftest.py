@@ -13,7 +13,7 @@ from flask import Flask
 
 from example_core.pinning import source_date_epoch
 from example_core.settings import RunSettings
-from tasks import build_site
+from site_build.build import build_site
 from tests.student import PYTHONS, make_venv
 
 ROOT = Path(__file__).resolve().parents[1]

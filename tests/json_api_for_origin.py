@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 
 from flask import Flask
-from plugins.flask_exchanges.loading import create_app as load_example
+
+from plugins.example_core.loading import create_app as load_example
 
 
 def create_app(origin: str) -> Flask:

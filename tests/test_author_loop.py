@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from example_core.settings import RunSettings
-from flask_exchanges.dependencies import NoteStamps
+from site_build.dependencies import NoteStamps
 from tests.loop_driver import WAIT, Loop, copy_site, edit, free_port
 from tests.site_checks import ROOT, tree_digest
 from tests.test_live import open_panel, send
@@ -373,7 +373,7 @@ def test_invoke_build_names_a_broken_template_and_keeps_output(site_copy):
 
 def test_answers_of_an_example_saved_while_its_block_ran_are_not_cached(tmp_path, make_example):
     from example_core.parse import find_blocks
-    from flask_exchanges.blocks import BlockJob
+    from site_build.jobs import BlockJob
 
     app = "from flask import Flask\napp = Flask(__name__)\napp.get('/')(lambda: {answer!r})\n"
     examples = make_example("shop", app.format(answer="first"))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks import build_site
+from site_build.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD_APP = """\

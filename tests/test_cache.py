@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from example_core.parse import find_blocks
-from flask_exchanges import cache
-from flask_exchanges.blocks import run_exchange_block
+from site_build import cache
+from site_build.jobs import run_exchange_block
 
 APP = (
     "from flask import Flask\napp = Flask(__name__)\n@app.get('/')\ndef home():\n    return 'v1'\n"

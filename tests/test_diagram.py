@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from example_core.model import Exchange, HttpRequest, HttpResponse
-from flask_exchanges.blocks import run_exchange_block
-from flask_exchanges.diagram import MAX_CHARS, conversation, render_diagram
+from site_build.html.diagram import MAX_CHARS, conversation, render_diagram
+from site_build.jobs import run_exchange_block
 from tests.notes import ROOT, exchange_blocks, page_file
 
 SVG = "{http://www.w3.org/2000/svg}"

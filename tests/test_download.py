@@ -13,15 +13,11 @@ from pathlib import Path
 import pytest
 
 from example_core.examples import find_examples
-from example_core.parse import REFERENCE
-from flask_exchanges.download import (
-    Download,
-    NoteLink,
-    flask_requirements,
-    requests_http,
-    shown_blocks,
-    zip_bytes,
-)
+from example_core.http_file import REFERENCE
+from take_home.archive import zip_bytes
+from take_home.readme import Download
+from take_home.requests_file import NoteLink, requests_http, shown_blocks
+from take_home.requirements import flask_requirements
 from tests.notes import ROOT, exchange_blocks, notes, page_file
 from tests.test_take_home import read_http_file
 
@@ -183,7 +179,7 @@ def test_a_download_that_cannot_be_made_stops_the_build_and_keeps_output(tmp_pat
 
 
 def test_a_factory_app_is_quoted_in_the_readme_so_a_shell_reads_it_as_one_word():
-    from flask_exchanges.download import readme
+    from take_home.readme import readme
 
     text = readme(a_download(ROOT / "examples" / "club", app_spec="club:create_app()"))
     assert text.count('flask --app "club:create_app()" run --debug') == 2

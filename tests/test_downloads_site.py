@@ -58,7 +58,7 @@ def test_a_readme_names_the_notes_and_the_commands(site):
 def test_source_url_links_the_repository_and_each_example_folder(tmp_path):
     source = "https://github.com/someone/flask-notes"
     override = {"CACHE_PATH": str(tmp_path / "cache"), "SOURCE_URL": source}
-    from tasks import build_site
+    from site_build.build import build_site
 
     output = tmp_path / "output"
     assert build_site(ROOT / "pelicanconf.py", output, override) == 0

@@ -20,9 +20,9 @@ from example_core.examples import app_spec, describe_app, find_examples, is_exam
 from example_core.model import HttpRequest
 from example_core.parse import find_blocks
 from example_core.settings import RunSettings
-from flask_exchanges.bundle import write_bundles
-from flask_exchanges.include import read_include
-from flask_exchanges.run import run_requests
+from live_examples.bundle import write_bundles
+from site_build.blocks.include import read_include
+from site_build.run import run_requests
 from tests.test_real_server import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -40,7 +40,7 @@ from example_core.loading import load_app
 from example_core.model import Exchange
 from example_core.parse import ExchangeBlock, find_blocks
 from example_core.settings import RunSettings
-from flask_exchanges.blocks import run_exchange_block
+from site_build.jobs import run_exchange_block
 from tests.conftest import EXAMPLES
 from tests.notes import CONTENT
 from tests.test_real_server import development_server

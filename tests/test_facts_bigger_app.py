@@ -24,7 +24,7 @@ from flask import Blueprint, Flask, render_template
 
 from example_core.examples import app_spec
 from example_core.model import HttpRequest
-from flask_exchanges.run import run_requests
+from site_build.run import run_requests
 from tests.conftest import EXAMPLES
 from tests.test_facts import note_says
 from tests.test_real_server import free_port, wait_for

@@ -6,7 +6,7 @@ import pytest
 
 from example_core.errors import BlockError
 from example_core.parse import find_blocks
-from flask_exchanges.include import read_include
+from site_build.blocks.include import read_include
 
 SOURCE = """\
 from flask import Flask

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from flask_exchanges.blocks import live_block, run_exchange_block
+from site_build.jobs import live_block, run_exchange_block
 from tests.notes import ROOT, exchange_blocks, page_file
 from tests.site_checks import static_server
 from tests.test_gate_browser import visit_offline

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from example_core.errors import BlockError
-from example_core.parse import ExchangeBlock, IncludeBlock, find_blocks, resolve_references
+from example_core.http_file import resolve_references
+from example_core.parse import ExchangeBlock, IncludeBlock, find_blocks
 
 
 def blocks_of(text: str) -> list:

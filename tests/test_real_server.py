@@ -27,8 +27,8 @@ from example_core.differences import without_server_headers
 from example_core.examples import app_spec
 from example_core.model import Exchange, HttpRequest, HttpResponse
 from example_core.settings import RunSettings
-from flask_exchanges.blocks import run_exchange_block
-from flask_exchanges.run import run_requests
+from site_build.jobs import run_exchange_block
+from site_build.run import run_requests
 from tests.notes import ROOT, exchange_blocks
 
 BLOCKS = list(exchange_blocks())

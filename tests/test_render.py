@@ -7,8 +7,8 @@ from html import unescape
 
 from example_core.model import Exchange, HttpResponse
 from example_core.parse import find_blocks
-from flask_exchanges.include import IncludedSource
-from flask_exchanges.render import render_exchanges, render_source
+from site_build.html.messages import render_exchanges
+from site_build.html.source import IncludedSource, render_source
 
 
 def block(fence: str = "exchange example=demo", request: str = "GET /"):

@@ -10,8 +10,8 @@ import pytest
 
 from example_core.errors import RunError
 from example_core.model import HttpRequest
-from flask_exchanges.forker import shared_forker
-from flask_exchanges.run import run_requests
+from site_build.forker import shared_forker
+from site_build.run import run_requests
 
 
 def get(target: str, *headers: tuple[str, str], name: str | None = None) -> HttpRequest:

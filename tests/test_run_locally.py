@@ -217,7 +217,7 @@ def test_the_note_explains_every_difference_the_tests_allow():
 
 
 def test_the_note_names_the_oldest_python_the_pins_need(zips):
-    from flask_exchanges.download import flask_requirements
+    from take_home.requirements import flask_requirements
 
     _, python = flask_requirements(ROOT / "requirements.txt")
     assert f"You need Python {python} or newer" in NOTE.read_text()

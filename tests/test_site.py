@@ -7,8 +7,9 @@ import re
 import time
 from pathlib import Path
 
-from flask_exchanges.blocks import download_url, live_block, run_exchange_block
-from flask_exchanges.render import render_exchanges
+from site_build.blocks.context import download_url
+from site_build.html.messages import render_exchanges
+from site_build.jobs import live_block, run_exchange_block
 from tests.conftest import build_real_site
 from tests.notes import ROOT, exchange_blocks, notes, page_file
 from tests.site_checks import tree_digest
@@ -56,7 +57,7 @@ def test_headings_have_permalinks(site):
 
 
 def test_all_code_on_the_site_uses_only_the_classes_the_theme_colours(site):
-    from flask_exchanges.highlight import ROLES
+    from site_build.html.highlight import ROLES
 
     css = next((site / "theme").glob("style.*.css")).read_text()
     roles = {css_class for _, css_class in ROLES}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from example_core.parse import ExchangeBlock, find_blocks
-from flask_exchanges.blocks import StartedJobs
-from tasks import build_site
+from site_build.build import build_site
+from site_build.jobs import StartedJobs
 
 ROOT = Path(__file__).resolve().parents[1]
 # An app that leaves a line in a log each time it is loaded, that is once per run block.

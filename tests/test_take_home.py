@@ -23,8 +23,8 @@ import pytest
 from example_core.differences import as_a_student_sees_it
 from example_core.examples import find_examples
 from example_core.model import Exchange, HttpResponse
-from flask_exchanges.blocks import run_exchange_block
-from flask_exchanges.download import FRESH_START, WITHOUT_DEBUG
+from site_build.jobs import run_exchange_block
+from take_home.requests_file import FRESH_START, WITHOUT_DEBUG
 from tests.notes import ROOT, exchange_blocks
 from tests.student import student_server, unzip
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from example_core.differences import in_any_order, without_server_headers
-from flask_exchanges.blocks import run_exchange_block
+from site_build.jobs import run_exchange_block
 from tests.conftest import EXAMPLES
 from tests.notes import exchange_blocks
 from tests.test_real_server import free_port, send_over_http, wait_for

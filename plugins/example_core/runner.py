@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .http_file import resolve_references
 from .model import Exchange, HttpRequest, HttpResponse
-from .parse import resolve_references
 from .sent import sent_headers
 
 if TYPE_CHECKING:

@@ -1,15 +1,15 @@
-"""Pelican plugin: every HTTP exchange on a page comes from running an example app.
+"""Pelican plugin: the build, where every HTTP exchange on a page comes from running an example.
 
-Markdown notes hold ``exchange`` blocks (requests in the ``.http`` file
-format) and ``include`` blocks (source from an example). The pipeline is one
-module per step: ``parse`` finds blocks, ``run`` sends requests with Flask's
-test client (in children of the ``forker``; ``sent`` reads the headers it
-really sent), ``render`` makes HTML (with ``highlight``'s elements and
-``diagram``'s sequence diagrams), ``blocks`` starts every block at once and
-ties the steps together, ``reader`` plugs that into Pelican, and
+Notes hold ``exchange`` and ``include`` blocks (parsed by ``example_core``).
+``reader`` plugs a Markdown extension (``markdown_extension``) into Pelican;
+``jobs`` starts every exchange block at once, from the ``cache`` or in a
+child of the ``forker`` (``run``), and checks the answers; ``blocks`` has
+one module per kind of block, each rendering itself with ``html``
+(messages, included source, highlighting, sequence diagrams);
 ``dependencies`` makes Pelican's content cache of a note depend on its
-examples' files. ``download`` packs each example as a zip for students, and
-``downloads_page`` writes those and the page listing them.
+examples' files; ``build`` runs Pelican into a scratch folder and swaps it
+in only when nothing failed. At the end, the block files and the examples'
+bundles for the reader's browser are written (see ``live_examples.bundle``).
 
 Pelican is imported only inside ``register()``, so the fork server, which
 imports this package, starts without it.
@@ -33,7 +33,7 @@ def start_runs(pelican: Pelican) -> None:
     ``MARKDOWN`` names a formatter for codehilite already.
     """
     from .dependencies import NoteStamps
-    from .highlight import RoleFormatter
+    from .html.highlight import RoleFormatter
     from .reader import (
         NOTE_STAMPS,
         RUN_SETTINGS,
@@ -71,8 +71,10 @@ def stamp_notes_with_examples(readers: Readers) -> None:
     (The other caching layer, ``CONTENT_CACHING_LAYER = "generator"``, keeps
     Pelican's own stamp; the author's loop uses the readers' layer.)
     """
+    from example_core.settings import run_settings
+
     from .dependencies import NoteStamps
-    from .reader import NOTE_STAMPS, RUN_SETTINGS, run_settings
+    from .reader import NOTE_STAMPS, RUN_SETTINGS
 
     settings = readers.settings
     stamps = settings.get(NOTE_STAMPS)
@@ -85,7 +87,8 @@ def finish_runs(pelican: Pelican) -> None:
     """Stop the blocks no note showed; write the live panels' files of examples and blocks."""
     from pathlib import Path
 
-    from .bundle import write_bundles
+    from live_examples.bundle import write_bundles
+
     from .reader import RUN_SETTINGS, STARTED_JOBS
 
     started = pelican.settings[STARTED_JOBS]
@@ -99,18 +102,10 @@ def finish_runs(pelican: Pelican) -> None:
     started.live_files.clear()
 
 
-def downloads_generator(pelican: Pelican) -> type:
-    """The generator that writes every example's zip and the page listing them."""
-    from .downloads_page import DownloadsGenerator
-
-    return DownloadsGenerator
-
-
 def register() -> None:
     """Pelican's entry point for the plugin."""
     from pelican import signals
 
     signals.initialized.connect(start_runs)
-    signals.get_generators.connect(downloads_generator)
     signals.readers_init.connect(use_exchange_reader)
     signals.finalized.connect(finish_runs)

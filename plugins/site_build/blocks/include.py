@@ -1,26 +1,17 @@
-"""Read the part of an example file that an include block asks for."""
+"""The include block: show the part of an example file it asks for."""
 
 from __future__ import annotations
 
 import ast
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 from example_core.errors import BlockError
 from example_core.examples import is_example
 from example_core.parse import IncludeBlock
 
-
-@dataclass(frozen=True)
-class IncludedSource:
-    """Source text cut from an example file, with where it came from."""
-
-    path: str
-    text: str
-    first_line: int
-    last_line: int
-    whole_file: bool
+from ..html.source import IncludedSource, render_source
+from .context import BlockContext
 
 
 def read_include(block: IncludeBlock, examples: Path) -> IncludedSource:
@@ -89,3 +80,9 @@ def _defines(node: ast.stmt, name: str | None) -> bool:
 
 def _error(block: IncludeBlock, message: str) -> BlockError:
     return BlockError(block.note, block.line, message, example=block.example)
+
+
+def render(block: IncludeBlock, context: BlockContext) -> str:
+    """The block's HTML: the source it asks for, with a link to the example's zip."""
+    source = read_include(block, context.settings.examples)
+    return render_source(source, context.download_url(block.example))

@@ -10,7 +10,8 @@ from markdown.preprocessors import Preprocessor
 from example_core.parse import find_blocks
 from example_core.settings import RunSettings
 
-from .blocks import StartedJobs, render_blocks
+from .blocks import render_blocks
+from .jobs import StartedJobs
 
 # Above "meta" (27), which removes the metadata lines: line numbers still
 # match the file, so messages can point at the right line.
@@ -33,7 +34,7 @@ class ExchangeExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802  (Markdown's API name)
         md.preprocessors.register(
             BlockPreprocessor(md, self),
-            "flask_exchanges",
+            "exchange_blocks",
             PRIORITY,
         )
         md.postprocessors.register(FocusableCode(md), "focusable_code", POSTPROCESSOR_PRIORITY)

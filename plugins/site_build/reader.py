@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from markdown import Markdown
@@ -11,10 +10,11 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from example_core.errors import BlockError
+from example_core.notes import note_lines, note_name
 from example_core.parse import find_blocks
 from example_core.settings import RunSettings, run_settings
 
-from .blocks import StartedJobs
+from .jobs import StartedJobs
 from .markdown_extension import ExchangeExtension
 
 logger = logging.getLogger(__name__)
@@ -25,22 +25,11 @@ STARTED_JOBS = "FLASK_EXCHANGES_STARTED_JOBS"
 NOTE_STAMPS = "FLASK_EXCHANGES_NOTE_STAMPS"
 
 
-def note_name(source_path: str, settings: dict) -> str:
-    """A note named from the project's root, the way an author sees it: content/note.md."""
-    return os.path.relpath(source_path, Path(settings["PATH"]).parent)
-
-
 def note_paths(settings: dict) -> list[Path]:
     """Every note Pelican may read with our reader, sorted."""
     extensions = tuple(f".{name}" for name in ExchangeMarkdownReader.file_extensions)
     content = Path(settings["PATH"])
     return sorted(p for p in content.rglob("*") if p.suffix in extensions and p.is_file())
-
-
-def note_lines(path: Path) -> list[str]:
-    """A note's lines as our preprocessor sees them: tabs expanded, blank lines emptied."""
-    with pelican_open(str(path)) as text:
-        return Markdown().preprocessors["normalize_whitespace"].run(text.split("\n"))
 
 
 def start_every_block(settings: dict, run: RunSettings, notes: list[Path]) -> StartedJobs:

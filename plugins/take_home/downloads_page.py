@@ -19,20 +19,15 @@ from pelican.generators import Generator
 from pelican.writers import Writer
 
 from example_core.examples import app_spec, find_examples
+from example_core.notes import note_lines, note_name
 from example_core.parse import find_blocks
 from example_core.settings import run_settings
 
-from .download import (
-    Download,
-    NoteLink,
-    ShownBlock,
-    description,
-    download_path,
-    flask_requirements,
-    shown_blocks,
-    write_download,
-)
-from .reader import RUN_SETTINGS, note_lines, note_name
+from .archive import download_path, write_download
+from .readme import Download
+from .requests_file import NoteLink, ShownBlock, shown_blocks
+from .requirements import flask_requirements
+from .source import description
 
 logger = logging.getLogger(__name__)
 PAGE = "examples/index.html"
@@ -65,7 +60,7 @@ class DownloadsGenerator(Generator):
             logger.error("example downloads: %s", error)
 
     def _write(self, writer: Writer) -> None:
-        run = self.settings.get(RUN_SETTINGS) or run_settings(self.settings)
+        run = run_settings(self.settings)
         site_url = self.settings.get("SITEURL", "")
         requirements, python = flask_requirements(PROJECT_REQUIREMENTS)
         pages = sorted(self.context["pages"], key=lambda page: Path(page.source_path).name)

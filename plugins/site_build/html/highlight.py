@@ -14,8 +14,10 @@ import functools
 import io
 import re
 from collections.abc import Iterable, Iterator
+from html import escape
 from typing import TextIO
 
+from pygments import format as format_tokens
 from pygments.formatters import HtmlFormatter
 from pygments.token import (
     Comment,
@@ -132,3 +134,18 @@ def _joined(tokens: Iterable[Token]) -> Iterator[Token]:
         yield token
         previous = token
     yield from waiting
+
+
+FORMATTER = RoleFormatter(cssclass="highlight", wrapcode=True)
+
+
+def highlight(tokens: Iterable[tuple[TokenType, str]]) -> str:
+    """Tokens as a focusable, highlighted code block."""
+    # A code block wider than the page scrolls; keyboard users can only scroll
+    # what they can focus.
+    return format_tokens(tokens, FORMATTER).replace("<pre>", '<pre tabindex="0">', 1)
+
+
+def download_link(download: str) -> str:
+    """A link to the example's zip, if there is one: short, as it sits beside every block."""
+    return f' · <a href="{escape(download)}">Download</a>' if download else ""

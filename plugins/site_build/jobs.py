@@ -1,7 +1,7 @@
-"""Honour a note's blocks: run or read what they name, check them, and return their HTML.
+"""Exchange blocks on their way: from the cache or a forked child, checked, ready to render.
 
 This is where a runner failure becomes a ``BlockError`` that names the note,
-the line, the example and the request; the build and the tests both call it.
+the line, the example and the request; the build and the tests both use it.
 The build starts every block of every note before Pelican reads the first
 one (``StartedJobs``), so examples run on other cores while notes render.
 """
@@ -12,12 +12,9 @@ from example_core.errors import BlockError, RunError
 from example_core.model import Exchange
 from example_core.parse import Block, ExchangeBlock
 from example_core.settings import RunSettings
+from live_examples.bundle import block_bytes, block_path, bundle_file, bundle_path
 
 from . import cache
-from .bundle import block_bytes, block_path, bundle_file, bundle_path
-from .download import download_path
-from .include import read_include
-from .render import render_exchanges, render_source
 from .run import BlockRun
 
 
@@ -129,44 +126,6 @@ def run_exchange_block(block: ExchangeBlock, settings: RunSettings) -> list[Exch
         job.close()
 
 
-def render_blocks(
-    blocks: list[Block], settings: RunSettings, started: StartedJobs | None = None
-) -> list[str]:
-    """The HTML for each block, in order. All exchange blocks run at once.
-
-    Blocks found in ``started`` are not run again. Raises the ``BlockError``
-    of the first block, in reading order, that fails.
-    """
-    started = started or StartedJobs(settings)
-    jobs = [started.take(b) if isinstance(b, ExchangeBlock) else None for b in blocks]
-    try:
-        return [
-            _render_exchange_block(block, job.exchanges(), settings, started)
-            if isinstance(block, ExchangeBlock) and job
-            else render_source(
-                read_include(block, settings.examples), download_url(block.example, settings)
-            )
-            for block, job in zip(blocks, jobs, strict=True)
-        ]
-    finally:
-        for job in jobs:
-            if job:
-                job.close()
-
-
-def _render_exchange_block(
-    block: ExchangeBlock,
-    exchanges: list[Exchange],
-    settings: RunSettings,
-    started: StartedJobs,
-) -> str:
-    bundle = started.bundle_url(block.example)
-    path, data = live_block(block, exchanges, settings, bundle)
-    started.live_files[path] = data
-    download = download_url(block.example, settings)
-    return render_exchanges(block, exchanges, f"{settings.site_url}/{path}", download)
-
-
 def live_block(
     block: ExchangeBlock,
     exchanges: list[Exchange],
@@ -182,11 +141,6 @@ def live_block(
         bundle = f"{settings.site_url}/{bundle_path(example_dir, settings.epoch)}"
     data = block_bytes(block, exchanges, bundle)
     return block_path(data), data
-
-
-def download_url(example: str, settings: RunSettings) -> str:
-    """The URL of an example's zip, for students to run it at home."""
-    return f"{settings.site_url}/{download_path(example)}"
 
 
 def _check_statuses(block: ExchangeBlock, exchanges: list[Exchange]) -> None:

@@ -1,4 +1,4 @@
-"""Turn exchanges and included source into HTML for the page.
+"""Turn a block's exchanges into HTML for the page.
 
 Requests and responses are shown as HTTP messages, highlighted by Pygments'
 ``http`` lexer, which also escapes them: a body holding ``<script>`` is shown
@@ -11,14 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cache
 from html import escape
-from pathlib import PurePosixPath
 
 from pygments import format as format_tokens
 from pygments.lexer import Lexer
 from pygments.lexers import (
     HttpLexer,
     TextLexer,
-    find_lexer_class_for_filename,
     get_lexer_for_mimetype,
 )
 from pygments.token import Token
@@ -30,13 +28,11 @@ from example_core.parse import ExchangeBlock
 from example_core.rules import PREVIEW_PREFIX
 
 from .diagram import render_diagram
-from .highlight import RoleFormatter
-from .include import IncludedSource
+from .highlight import RoleFormatter, download_link
 
 NEWLINE = "\n"
 # Request headers request-headers= cannot hide.
 ALWAYS_SHOWN = {"host", "cookie"}
-FORMATTER = RoleFormatter(cssclass="highlight", wrapcode=True)
 # Inside an exchange, whose element carries the "highlight" class once, a
 # message is a bare <pre>: one wrapper less for each of the many on a page.
 BARE = RoleFormatter(nowrap=True)
@@ -58,7 +54,7 @@ def render_exchanges(
         f'<div class="exchange highlight" data-example="{escape(block.example)}" '
         f'data-live="{escape(live)}"{debug}>\n'
         f'<p class="exchange-caption">Example <code>{escape(block.example)}</code>'
-        f"{_download_link(download)}</p>\n"
+        f"{download_link(download)}</p>\n"
         f"{diagram}{steps}\n</div>"
     )
 
@@ -145,12 +141,6 @@ def _body_text(response: HttpResponse) -> str:
         return f"[{len(response.body):,} bytes of binary data]"
 
 
-def _highlight(tokens: Iterable[tuple[TokenType, str]]) -> str:
-    # A code block wider than the page scrolls; keyboard users can only scroll
-    # what they can focus.
-    return format_tokens(tokens, FORMATTER).replace("<pre>", '<pre tabindex="0">', 1)
-
-
 def _highlight_message(head: list[str], body: str, content_type: str) -> str:
     """An HTTP message: its head by Pygments' ``http`` lexer, its body by its type's lexer.
 
@@ -195,35 +185,6 @@ def _highlight_body(body: str, content_type: str) -> str:
 def _body_tokens(body: str, content_type: str) -> list[tuple[TokenType, str]]:
     lexer = _lexer_class_for_type(content_type.split(";")[0].strip().lower())
     return list(lexer(stripnl=False).get_tokens(body))
-
-
-def _download_link(download: str) -> str:
-    """A link to the example's zip, if there is one: short, as it sits beside every block."""
-    return f' · <a href="{escape(download)}">Download</a>' if download else ""
-
-
-def render_source(source: IncludedSource, download: str = "") -> str:
-    """HTML for included source: a caption naming the file and lines, then the code.
-
-    ``download`` is the URL of the example's zip.
-    """
-    where = "" if source.whole_file else f", lines {source.first_line} to {source.last_line}"
-    lexer = _lexer_class_for(PurePosixPath(source.path).suffix or source.path)()
-    return (
-        '<div class="source">\n'
-        f'<p class="source-caption"><code>{escape(source.path)}</code>{where}'
-        f"{_download_link(download)}</p>\n"
-        f"{_highlight(lexer.get_tokens(source.text))}</div>"
-    )
-
-
-@cache
-def _lexer_class_for(suffix: str) -> type[Lexer]:
-    # Each lookup scans every installed package for Pygments plugins, which
-    # costs more than highlighting the file: look each suffix up once. A file
-    # type Pygments does not know is shown as plain text.
-    name = f"example{suffix}" if suffix.startswith(".") else suffix
-    return find_lexer_class_for_filename(name) or TextLexer
 
 
 @cache

@@ -19,24 +19,23 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markdown import Markdown
-
 from example_core.errors import BlockError
 from example_core.examples import example_files, find_examples
+from example_core.notes import normalized_lines
 from example_core.parse import find_blocks
 from example_core.settings import RunSettings
 
 if TYPE_CHECKING:
     from pelican.cache import FileStampDataCacher
 
-PLUGIN = Path(__file__).resolve().parent
+PLUGINS = Path(__file__).resolve().parents[1]
 Stamp = tuple[object, str]
 
 
 def examples_named(text: str, note: str) -> set[str] | None:
     """The examples a note's blocks name, or None if its blocks do not parse."""
     # Tabs expanded and blank lines emptied, as the block preprocessor sees them.
-    lines = Markdown().preprocessors["normalize_whitespace"].run(text.split("\n"))
+    lines = normalized_lines(text)
     try:
         return {block.example for block in find_blocks(lines, note)}
     except BlockError:
@@ -54,10 +53,11 @@ def example_digest(example_dir: Path) -> str:
 
 @cache
 def plugin_digest() -> str:
-    """A digest of this plugin's code: a cache written by other code is not trusted."""
+    """A digest of the plugins' code and data: a cache written by other code is not trusted."""
     digest = hashlib.sha256()
-    for path in sorted(PLUGIN.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted([*PLUGINS.rglob("*.py"), *PLUGINS.rglob("*.json"), *PLUGINS.rglob("*.txt")]):
+        name = path.relative_to(PLUGINS).as_posix()
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -1,0 +1,41 @@
+"""Honour a note's blocks: one module per kind of block, each rendering its own HTML.
+
+``render_blocks`` is the only entry: it takes every exchange block's job
+(started ahead by ``jobs.StartedJobs``, so all of a note's examples run at
+once) and hands each block to its kind's ``render``.
+"""
+
+from __future__ import annotations
+
+from example_core.parse import Block, ExchangeBlock, IncludeBlock
+from example_core.settings import RunSettings
+
+from ..jobs import StartedJobs
+from . import exchange, include
+from .context import BlockContext
+
+
+def render_blocks(
+    blocks: list[Block], settings: RunSettings, started: StartedJobs | None = None
+) -> list[str]:
+    """The HTML for each block, in order.
+
+    Blocks found in ``started`` are not run again. Raises the ``BlockError``
+    of the first block, in reading order, that fails.
+    """
+    context = BlockContext(settings, started or StartedJobs(settings))
+    jobs = [context.started.take(b) if isinstance(b, ExchangeBlock) else None for b in blocks]
+    try:
+        return [_render(block, context, job) for block, job in zip(blocks, jobs, strict=True)]
+    finally:
+        for job in jobs:
+            if job:
+                job.close()
+
+
+def _render(block: Block, context: BlockContext, job: object) -> str:
+    if isinstance(block, ExchangeBlock):
+        return exchange.render(block, context, job)
+    if isinstance(block, IncludeBlock):
+        return include.render(block, context)
+    raise TypeError(f"no renderer for {type(block).__name__}")

@@ -1,0 +1,22 @@
+"""The exchange block: the requests it names, sent to its example, shown with their answers."""
+
+from __future__ import annotations
+
+from example_core.parse import ExchangeBlock
+
+from ..html.messages import render_exchanges
+from ..jobs import BlockJob, live_block
+from .context import BlockContext
+
+
+def render(block: ExchangeBlock, context: BlockContext, job: BlockJob) -> str:
+    """The block's HTML, from the exchanges ``job`` gives; keeps the block's live file.
+
+    Raises the ``BlockError`` of a request that failed or got an unexpected status.
+    """
+    exchanges = job.exchanges()
+    started, settings = context.started, context.settings
+    path, data = live_block(block, exchanges, settings, started.bundle_url(block.example))
+    started.live_files[path] = data
+    download = context.download_url(block.example)
+    return render_exchanges(block, exchanges, f"{settings.site_url}/{path}", download)
