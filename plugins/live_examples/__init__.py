@@ -1,6 +1,8 @@
-"""Pelican plugin: the runtime that lets readers run the examples in their browser.
+"""Pelican plugin: what the reader's browser loads to run the examples itself.
 
-At the start of a build it assembles (or finds in its cache) the folder of
+``runtime`` assembles Pyodide, Flask's wheels, the panel's code and the
+Python the page runs (``browser_runner`` with the shared core);
+``bundle`` makes each example's bundle and each block's file. At the start of a build it assembles (or finds in its cache) the folder of
 Pyodide, Flask's wheels, the lockfile and the editor (see ``runtime``), and
 tells the templates its URL as ``LIVE_RUNTIME``; at the end it copies that
 folder into the output. The page's script and worker are theme files.
