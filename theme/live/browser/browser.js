@@ -28,6 +28,7 @@ export class Browser {
   constructor(panelId, block, send) {
     this.block = block;
     this.history = new History();
+    this.turn = 0; // of the latest navigation
     this.log = new NetworkLog(`${panelId}-network`);
     this.client = new Client(send, { onExchange: (exchange) => this.log.add(exchange) });
     this.frame = new FrameView({
@@ -68,7 +69,7 @@ export class Browser {
 
   /** The tab was opened: load the first page, once. */
   show() {
-    if (this.history.current) return;
+    if (this.turn) return; // a page is shown, or on its way
     // The page around may hold no frame that loads a URL: the pages drawn here are srcdoc frames.
     if (!document.querySelector("meta[data-live-frames]")) {
       document.head.append(element("meta", { "http-equiv": "Content-Security-Policy", content: "frame-src 'none'", "data-live-frames": "" }));
@@ -81,21 +82,30 @@ export class Browser {
     this.forwardButton.disabled = !this.history.canGoForward;
   }
 
+  /** A navigation starts: it overtakes any still under way, as in a browser. Returns its turn. */
+  begin() {
+    this.view.dataset.state = "loading";
+    return ++this.turn;
+  }
+
   /** Go to a new page, as a visitor does: follow redirects, then show it and add it to the history. */
   async open(request, { reload = false, replace = false, notice = "" } = {}) {
-    this.view.dataset.state = "loading";
+    const turn = this.begin();
     this.note.textContent = notice;
     try {
       const send = (current, hops) => this.client.request(current, "document", { reload: reload && hops === 0 });
       const { answer, request: asked } = await follow(request, send);
+      if (turn !== this.turn) return;
       const entry = { url: asked.url, request: asked, answer };
       this.history.visit(entry, { replace });
-      await this.display(entry);
+      await this.display(entry, turn);
     } catch (error) {
+      if (turn !== this.turn) return;
       this.note.textContent = `Could not show the page: ${error.message}`;
       this.view.dataset.state = "failed";
+    } finally {
+      this.updateButtons();
     }
-    this.updateButtons();
   }
 
   go(step) {
@@ -106,8 +116,7 @@ export class Browser {
     // was, from the history's copy, never asked for again (a form is never
     // sent twice), and its stylesheets and images from the cache as they are.
     this.client.replayed(entry);
-    this.view.dataset.state = "loading";
-    this.display(entry, { history: true });
+    this.display(entry, this.begin(), { history: true });
   }
 
   reload() {
@@ -115,9 +124,10 @@ export class Browser {
     if (entry) this.open(entry.request, { reload: true, replace: true });
   }
 
-  async display(entry, options) {
+  /** Show a history entry's page; the view is ready once the page of the latest navigation is. */
+  async display(entry, turn, options) {
     this.address.value = targetOf(entry.url);
-    await this.frame.render(entry, options);
-    this.view.dataset.state = "ready";
+    const shown = await this.frame.render(entry, options);
+    if (shown && turn === this.turn) this.view.dataset.state = "ready";
   }
 }

@@ -38,6 +38,7 @@ export class FrameView {
     this.onNavigate = onNavigate;
     this.onRefused = onRefused;
     this.frame = null;
+    this.renders = 0;
     this.view = element("div", { class: "live-frame-host" });
     addEventListener("message", (event) => this.receive(event));
   }
@@ -72,8 +73,12 @@ export class FrameView {
     }
   }
 
-  /** Draw a history entry's page in a new frame, its subresources fetched first and written in. */
+  /**
+   * Draw a history entry's page in a new frame, its subresources fetched
+   * first and written in. Resolves to false if a later page was drawn first.
+   */
   async render({ answer, url }, { history = false } = {}) {
+    const turn = ++this.renders;
     const type = mediaType(answer.headers);
     const text = bodyText(answer.bytes);
     let html;
@@ -84,6 +89,7 @@ export class FrameView {
       pre.textContent = text ?? `[${answer.bytes.length} bytes of binary data]`;
       html = `<!doctype html><html><body>${pre.outerHTML}</body></html>`;
     }
+    if (turn !== this.renders) return false;
     // A new frame per page: setting srcdoc again would add to this tab's history.
     const path = targetOf(url);
     const frame = element("iframe", { class: "live-page", sandbox: "allow-scripts allow-forms", title: `The example's page ${path}`, "data-path": path });
@@ -95,6 +101,7 @@ export class FrameView {
     this.frame = frame;
     await loaded;
     if (focused) frame.focus();
+    return turn === this.renders;
   }
 
   async inline(text, url, history) {
