@@ -205,10 +205,13 @@ def example(c, name, port=5000):
 
 @task(help={"args": "extra arguments for pytest, e.g. -k routing"})
 def test(c, args=""):
-    """Check the style with ruff, then run the whole test suite."""
+    """Check the style with ruff and ESLint, run the JavaScript's unit tests, then all the rest."""
     python = shlex.quote(sys.executable)
     c.run(f"{python} -m ruff check .")
     c.run(f"{python} -m ruff format --check .")
+    with c.cd(str(HERE)):
+        c.run("npx --no-install eslint --max-warnings=0 .")
+        c.run("node --test tests/js/")
     c.run(f"{python} -m pytest {args}", pty=sys.stdout.isatty())
 
 

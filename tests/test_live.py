@@ -23,7 +23,7 @@ from tests.site_checks import static_server
 from tests.test_gate_browser import visit_offline
 
 READY = "p => ['ready', 'failed'].includes(p.dataset.state)"
-# The one difference the panel may explain on the project's pages (see live-compare.js).
+# The one difference the panel may explain on the project's pages (see differences.json).
 SET_ORDER = "The methods in Allow come in another order."
 # Python in the browser has no OpenSSL: a request that checks a password fails
 # there (the sessions note says so), the panel says why, and sends no more.

@@ -406,6 +406,51 @@ def test_axe_finds_nothing_serious_with_a_panel_and_its_browser_open(visit, colo
     assert axe_violations(page) == [], "browser showing a page, a log row open"
 
 
+def selected_tab(tablist) -> str:
+    """The selected tab's name; checks it alone is in the Tab order and its panel alone shows."""
+    tabs = tablist.get_by_role("tab")
+    names = tabs.all_text_contents()
+    chosen = [tabs.nth(i).get_attribute("aria-selected") == "true" for i in range(len(names))]
+    assert chosen.count(True) == 1
+    for i, name in enumerate(names):
+        tab = tabs.nth(i)
+        assert tab.get_attribute("tabindex") == ("0" if chosen[i] else "-1")
+        panel = tablist.page.locator(f"#{tab.get_attribute('aria-controls')}")
+        assert panel.get_attribute("role") == "tabpanel"
+        assert panel.get_attribute("aria-labelledby") == tab.get_attribute("id")
+        assert panel.is_visible() == chosen[i], name
+    return names[chosen.index(True)]
+
+
+def test_every_tab_list_follows_the_tabs_pattern(visit):
+    """The panel's views and the example's files: arrow keys, Home and End move and select."""
+    page = visit("/webserver/")
+    panel = open_panel(page, block_with(page, "file-server", "GET / HTTP/1.1"))
+    files = panel.get_by_role("tablist", name="Files of the example")
+    files.get_by_role("tab").first.wait_for()
+    names = files.get_by_role("tab").all_text_contents()
+    assert len(names) > 2 and selected_tab(files) == names[0]
+    files.get_by_role("tab").first.focus()
+    for key, expected in [
+        ("End", -1),
+        ("Home", 0),
+        ("ArrowLeft", -1),
+        ("ArrowRight", 0),
+        ("ArrowRight", 1),
+    ]:
+        page.keyboard.press(key)
+        assert selected_tab(files) == names[expected], key
+        assert page.evaluate("document.activeElement.textContent") == names[expected], key
+    views = panel.get_by_role("tablist", name="What the panel shows")
+    assert selected_tab(views) == "Answers"
+    views.get_by_role("tab", name="Answers").focus()
+    page.keyboard.press("End")
+    wait_for_page(page, panel)
+    assert selected_tab(views) == "Browser"
+    page.keyboard.press("Home")
+    assert selected_tab(views) == "Answers"
+
+
 def test_the_browser_works_from_the_keyboard(visit):
     page = visit("/webserver/")
     panel = open_panel(page, block_with(page, "file-server", "GET / HTTP/1.1"))

@@ -2,9 +2,9 @@
 
 ``runtime`` assembles Pyodide, Flask's wheels, the panel's code and the
 Python the page runs (``browser_runner`` with the shared core);
-``bundle`` makes each example's bundle and each block's file. At the start of a build it assembles (or finds in its cache) the folder of
-Pyodide, Flask's wheels, the lockfile and the editor (see ``runtime``), and
-tells the templates its URL as ``LIVE_RUNTIME``; at the end it copies that
+``bundle`` makes each example's bundle and each block's file. At the start
+of a build the runtime folder is assembled (or found in its cache) and the
+templates are told its URL as ``LIVE_RUNTIME``; at the end it copies that
 folder into the output. The page's script and worker are theme files.
 
 Settings: ``LIVE_CACHE_PATH`` (default: ``cache`` beside this project's

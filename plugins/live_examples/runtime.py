@@ -4,16 +4,17 @@ It holds the Pyodide core from npm (four files), the wheels of Flask and its
 dependencies pinned by hash in ``wheels.txt`` (with bytecode that Pyodide
 compiled under Node, see ``precompile.mjs``, as it did for the parts of the
 standard library that Flask uses), a lockfile that lists those
-wheels so Pyodide installs them from the site, the panels' code and styles
-(``theme/live/``: modules that import each other and the editor by relative
-URLs), the editor bundled by esbuild, and ``notes.zip``: ``browser_runner.py``
+wheels so Pyodide installs them from the site, the panels' code bundled by
+esbuild from ``theme/live/`` (``live-panel.js``, whose entry is ``main.js``,
+and ``live-worker.js``, Pyodide's worker, from ``worker.js``) with their
+styles, the editor bundled by esbuild too, and ``notes.zip``: ``browser_runner.py``
 with the modules of the shared core it imports (``example_core``), which
 Python imports from the zip.
 The folder is named after a hash of all its inputs, so its URL changes
 whenever its content can, and it is cached: a second build downloads and
 bundles nothing. The slow part (wheels, notes.zip and their bytecode) is
 cached on its own, so a change to the panels' code or the editor only
-copies it.
+bundles them again.
 """
 
 from __future__ import annotations
@@ -39,8 +40,14 @@ HERE = Path(__file__).resolve().parent
 WHEELS = HERE / "wheels.txt"
 BROWSER_RUNNER = HERE / "browser_runner.py"
 CORE_PACKAGE = Path(example_core.__file__).parent
-# The panels' own code and styles (in the project), beside the editor they import.
+# The panels' own code and styles (in the project), and the rules and known
+# differences they share with the build (JSON they import).
 PANEL = Path("theme", "live")
+SHARED = Path("plugins", "example_core")
+SHARED_RULES = (SHARED / "rules.json", SHARED / "differences.json")
+# Each bundle of the panels' code: what the runtime calls it, and its entry in PANEL.
+PANEL_BUNDLES = {"live-panel.js": "main.js", "live-worker.js": "worker.js"}
+PANEL_STYLES = "live-panel.css"
 PRECOMPILE = HERE / "precompile.mjs"
 PYTHON_ZIP = "notes.zip"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -102,7 +109,9 @@ def _inputs_key(project: Path) -> str:
 
 
 def _panel_files(project: Path) -> list[Path]:
-    return sorted(path for path in (project / PANEL).iterdir() if path.is_file())
+    """Every file the panels' bundles are made from, the shared JSON included."""
+    sources = (path for path in (project / PANEL).rglob("*") if path.is_file())
+    return sorted([*sources, *(project / path for path in SHARED_RULES)])
 
 
 def prepare_runtime(project: Path, cache: Path) -> Path:
@@ -153,9 +162,11 @@ def _assemble_core(scratch: Path, project: Path) -> None:
 def _assemble_runtime(scratch: Path, project: Path, core: Path) -> None:
     for path in sorted(core.iterdir()):
         shutil.copy2(path, scratch / path.name)
-    for path in _panel_files(project):
-        shutil.copy2(path, scratch / path.name)
-    _bundle_editor(project, scratch / "editor.js")
+    shutil.copy2(project / PANEL / PANEL_STYLES, scratch / PANEL_STYLES)
+    for name, entry in PANEL_BUNDLES.items():
+        _bundle(f"the panels' {entry}", project, project / PANEL / entry, scratch / name)
+    editor = project / "theme" / "editor" / "editor.mjs"
+    _bundle("the editor", project, editor, scratch / "editor.js")
 
 
 def _write_python_zip(target: Path) -> None:
@@ -219,13 +230,14 @@ def _write_lockfile(core: Path, wheels: list[Path], folder: Path) -> None:
     spec.to_json(folder / "pyodide-lock.json", indent=1)
 
 
-def _bundle_editor(project: Path, target: Path) -> None:
+def _bundle(what: str, project: Path, entry: Path, target: Path) -> None:
+    """Bundle ``entry`` and what it imports into one minified ES module; same bytes every time."""
     esbuild = project / "node_modules" / ".bin" / "esbuild"
     _run(
-        "bundling the editor with esbuild",
+        f"bundling {what} with esbuild",
         [
             str(esbuild),
-            str(project / "theme" / "editor" / "editor.mjs"),
+            str(entry),
             "--bundle",
             "--format=esm",
             "--minify",

@@ -1,7 +1,8 @@
 // "Run in your browser": a button in each exchange block's caption. This
-// small file is all a page loads for it. The panel's code (live-panel.js, in
-// the runtime folder) is fetched when the reader shows interest: a hover or a
-// focus on a button, or the click itself; it starts Python at once.
+// small file is all a page loads for it. The panel's code (live-panel.js,
+// bundled from theme/live/ into the runtime folder) is fetched when the reader
+// shows interest: a hover or a focus on a button, or the click itself; it
+// starts Python at once.
 
 const script = document.getElementById("live-script");
 let panelModule = null;

@@ -98,7 +98,8 @@ async function startPython() {
   self.postMessage({ type: "progress", stage: "python" });
   // With `packages`, Flask's wheels download and install while Python starts.
   // PYTHONHASHSEED=0 as in the build, so that the order of a set is the same
-  // on every visit (see live-differences.js for why it is not the build's).
+  // on every visit (see the Allow entry of plugins/example_core/differences.json
+  // for why it is not the build's).
   pyodide = await loadPyodide({
     indexURL: runtime,
     lockFileURL: new URL("pyodide-lock.json", runtime).href,

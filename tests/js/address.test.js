@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { ORIGIN, isOwn, startPath, targetOf, typed } from "../../theme/live/browser/address.js";
+
+test("a typed path is the example's", () => {
+  assert.deepEqual(typed(" /hello/Grace?x=1 "), { url: `${ORIGIN}/hello/Grace?x=1` });
+  assert.deepEqual(typed("notes"), { url: `${ORIGIN}/notes` });
+});
+
+test("a whole address keeps its path and query, and says so", () => {
+  for (const text of ["http://127.0.0.1:5000/lucky?n=2", "localhost:5000/lucky?n=2"]) {
+    const { url, notice } = typed(text);
+    assert.equal(url, `${ORIGIN}/lucky?n=2`);
+    assert.match(notice, /asked it for \/lucky\?n=2, not (127\.0\.0\.1|localhost):5000/);
+  }
+});
+
+test("only the example's URLs are its own", () => {
+  assert.ok(isOwn(`${ORIGIN}/a`));
+  assert.ok(!isOwn("https://example.com/a"));
+  assert.equal(targetOf(`${ORIGIN}/a?b#c`), "/a?b");
+});
+
+const get = (target) => ({ method: "GET", target, headers: [] });
+const html = (headers = []) => ({ headers: [["Content-Type", "text/html; charset=utf-8"], ...headers] });
+
+test("the browser starts at the block's first page no redirect led to", () => {
+  const requests = [{ method: "POST", target: "/add", headers: [["Content-Type", "application/x-www-form-urlencoded"]] }, get("/"), get("/list")];
+  const responses = [{ headers: [["Location", "/"]] }, html(), html()];
+  assert.equal(startPath(requests, responses), "/list");
+});
+
+test("else at the page of a form the block posts, else its first page, else /", () => {
+  const form = { method: "POST", target: "/signup", headers: [["Content-Type", "multipart/form-data; boundary=x"]] };
+  assert.equal(startPath([form, get("/")], [{ headers: [["Location", "/"]] }, html()]), "/signup");
+  assert.equal(startPath([get("/{{token}}x")], [html()]), "/x");
+  assert.equal(startPath([get("/api")], [{ headers: [["Content-Type", "application/json"]] }]), "/");
+});

@@ -1,0 +1,66 @@
+// The Answers view: each request of the block, sent by the Python in the
+// browser, its answer beside the build's and the verdict of compare.js.
+
+import { compare } from "./compare.js";
+import { button, element } from "./dom.js";
+import { renderMessage, renderTraceback } from "./message-view.js";
+
+const VERDICTS = {
+  same: "Same as when the site was built",
+  explained: "Same as when the site was built, but for a difference explained below",
+  differs: "Differs from when the site was built: the lines that differ are marked",
+  error: "The app raised an exception",
+};
+
+/** "GET /path": a request as the panel names it. */
+export function summary(request) {
+  return `${request.method} ${request.target}`;
+}
+
+export class AnswersView {
+  /** The view, its element's id ``id``; ``onRun`` is called on "Run again". */
+  constructor(id, onRun) {
+    this.steps = element("ol", { class: "live-steps" });
+    this.runButton = button("Run again", onRun, { disabled: "" });
+    this.view = element(
+      "div",
+      { class: "live-answers", id },
+      element("p", { class: "live-heading", text: "Each request of this block, sent by the Python in your browser:" }),
+      element("p", {
+        class: "live-about",
+        text: "Each answer is compared whole, every header included, with the one the build got. The page above may show only some of its headers; here they all are.",
+      }),
+      this.steps,
+      element("p", {}, this.runButton),
+    );
+  }
+
+  set busy(busy) {
+    this.runButton.disabled = busy;
+  }
+
+  /** Show the answers to the block's ``requests``, beside the build's ``responses``. */
+  show(requests, responses, answers) {
+    this.steps.replaceChildren(...requests.map((request, index) => this.step(request, responses[index], answers[index])));
+  }
+
+  step(request, built, answer) {
+    if (!answer) {
+      return element("li", { class: "live-step", "data-verdict": "not-sent", text: `${summary(request)}: not sent, as an earlier request failed.` });
+    }
+    const result = compare(built, answer);
+    const heading = element("p", { class: "live-verdict" }, element("code", { text: summary(answer.request) }), ` ${VERDICTS[result.verdict]}`);
+    const step = element("li", { class: "live-step", "data-verdict": result.verdict }, heading);
+    step.append(result.verdict === "error" ? renderTraceback(result.lines.join("\n")) : renderMessage(result.lines, result.kinds));
+    for (const reason of result.reasons) step.append(element("p", { class: "live-why", text: reason }));
+    if (answer.milliseconds !== undefined) {
+      step.append(element("p", { class: "live-log", text: `Answered in ${answer.milliseconds.toFixed(1)} ms in your browser.` }));
+    }
+    return step;
+  }
+
+  /** The block could not be run: say why in place of the answers. */
+  showError(message) {
+    this.steps.replaceChildren(element("li", { class: "live-step", "data-verdict": "error", text: message }));
+  }
+}

@@ -1,0 +1,57 @@
+// Addresses in the panel's browser: every page is the example's, under one
+// made-up origin. No DOM.
+
+import { headerValue, mediaType } from "../http.js";
+
+export const ORIGIN = "http://app.invalid";
+
+/** Whether ``url`` (a URL or its text) is one of the example's own. */
+export function isOwn(url) {
+  return new URL(url).origin === ORIGIN;
+}
+
+/** The path and query of a URL, as a request's target. */
+export function targetOf(url) {
+  const parsed = new URL(url);
+  return parsed.pathname + parsed.search;
+}
+
+/**
+ * The example's URL for what was typed in the address bar. A whole address
+ * (``http://127.0.0.1:5000/lucky``, ``localhost:5000/``) keeps only its path
+ * and query, since every address here reaches the example in the page;
+ * ``notice`` then says so.
+ */
+export function typed(text) {
+  const value = text.trim();
+  const whole = /^[a-z][a-z\d+.-]*:\/\//i.test(value) ? value : /^[^/?#]+:\d+(?:[/?#]|$)/.test(value) ? `http://${value}` : null;
+  if (!whole) return { url: new URL(value.startsWith("/") ? value : `/${value}`, ORIGIN + "/").href };
+  const url = new URL(whole);
+  const path = url.pathname + url.search + url.hash;
+  return {
+    url: new URL(path, ORIGIN + "/").href,
+    notice: `This browser reaches only the example running in this page: it asked it for ${path}, not ${url.host}.`,
+  };
+}
+
+/**
+ * Where a visitor would start, for a block's ``requests`` and the build's
+ * ``responses``: the block's first HTML page that no redirect of the block
+ * led to (that one shows what the earlier requests left, such as a flash
+ * message, which this browser's fresh cookies do not have); else the page of
+ * a form the block posts; else its first HTML page; else ``/``.
+ */
+export function startPath(requests, responses) {
+  const path = (target) => target.replace(/\{\{.*?\}\}/g, "");
+  const pathname = (target) => new URL(target, ORIGIN + "/").pathname;
+  const led = new Set(
+    responses
+      .map((response) => headerValue(response.headers, "Location"))
+      .filter(Boolean)
+      .map(pathname),
+  );
+  const pages = requests.filter((request, i) => request.method === "GET" && mediaType(responses[i].headers) === "text/html");
+  const form = requests.find((request) => request.method === "POST" && /form/.test(headerValue(request.headers, "Content-Type") ?? ""));
+  const start = pages.find((request) => !led.has(pathname(path(request.target)))) ?? form ?? pages[0];
+  return start ? path(start.target) : "/";
+}

@@ -1,0 +1,156 @@
+// The live panel: runs an exchange block's example app in Pyodide. Its first
+// run loads the example and sends every request of the block in order, as
+// the build did; each answer is shown beside the build's (answers.js). Then
+// the app's files in an editor (files.js), a form for a request of one's own
+// (request-form.js, response.js) and, for an app that serves HTML, a small
+// browser (browser/) in a tab of its own.
+
+import { AnswersView } from "./answers.js";
+import { Browser } from "./browser/browser.js";
+import { element } from "./dom.js";
+import { FilesView } from "./files.js";
+import { mediaType } from "./http.js";
+import { ProgressView } from "./progress.js";
+import { RequestForm } from "./request-form.js";
+import { ResponseView } from "./response.js";
+import { Tabs } from "./tabs.js";
+
+async function fetchJson(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not fetch ${what} (${response.status}).`);
+  return response.json();
+}
+
+export class Panel {
+  /**
+   * The panel of ``exchange`` (an exchange block's element), called ``id``;
+   * it asks ``python``, and ``editor`` resolves to the editor's module.
+   */
+  constructor(exchange, id, python, editor) {
+    this.exchange = exchange;
+    this.id = id;
+    this.python = python;
+    this.editor = editor;
+    this.loads = 0;
+    this.loading = null;
+    this.loadedFiles = null;
+    const example = exchange.dataset.example;
+    this.progress = new ProgressView();
+    this.answers = new AnswersView(`${id}-answers`, () => this.runBlock());
+    this.files = new FilesView(id, example);
+    this.form = new RequestForm(() => this.send());
+    this.response = new ResponseView();
+    this.change = element(
+      "div",
+      { class: "live-change", hidden: "" },
+      element("p", { class: "live-heading", text: "Change the app, or write a request of your own, and send it:" }),
+      this.files.view,
+      this.form.view,
+      this.response.view,
+    );
+    this.panel = element(
+      "section",
+      { class: "live-panel", "aria-label": `Live example ${example}`, "data-state": "starting", tabindex: "-1" },
+      this.progress.view,
+      this.answers.view,
+      this.change,
+    );
+    exchange.append(this.panel);
+  }
+
+  set state(state) {
+    this.panel.dataset.state = state;
+  }
+
+  /** Fetch the block and its example, run the block, then offer the rest. */
+  async open() {
+    const listener = (message) => this.progress.show(message);
+    this.python.onProgress.add(listener);
+    try {
+      this.block = await fetchJson(this.exchange.dataset.live, "the block's requests");
+      const bundle = await fetchJson(this.block.bundle, "the example");
+      this.epoch = bundle.epoch;
+      this.files.use(bundle.files);
+      await this.runBlock();
+      this.progress.done("Done: change the app or a request below, or run the block again.");
+      this.change.hidden = false;
+      if (this.servesHtml()) this.addBrowser();
+      this.files.openEditors((await this.editor).createEditor);
+    } catch (error) {
+      this.state = "failed";
+      this.progress.done(`Could not start the example: ${error.message}`);
+    } finally {
+      this.python.onProgress.delete(listener);
+    }
+  }
+
+  servesHtml() {
+    return this.block.responses.some((response) => response.body && mediaType(response.headers) === "text/html");
+  }
+
+  addBrowser() {
+    this.browser = new Browser(this.id, this.block, (request) => this.sendAs("browser", request));
+    const views = new Tabs("What the panel shows", { onSelect: (view) => view === this.browser.view && this.browser.show() });
+    views.add("Answers", this.answers.view);
+    views.add("Browser", this.browser.view);
+    this.answers.view.before(views.list);
+    this.answers.view.after(this.browser.view);
+  }
+
+  /** Load the app afresh from the files as they are now, as the build's child does. */
+  async loadApp() {
+    const files = this.files.current();
+    await this.python.start();
+    this.loads += 1;
+    await this.python.load(this.id, `/examples/${this.id}/${this.loads}`, this.epoch, this.block.debug, files);
+    this.loadedFiles = JSON.stringify(files);
+  }
+
+  /** Load the app again if the reader changed its files since it was loaded. */
+  async loadIfChanged() {
+    if (!this.loading && JSON.stringify(this.files.current()) !== this.loadedFiles) {
+      this.loading = this.loadApp().finally(() => (this.loading = null));
+    }
+    return this.loading;
+  }
+
+  /** Send one request with the panel's ``client`` ("block" or "browser"), the app's files as they are now. */
+  async sendAs(client, request) {
+    await this.loadIfChanged();
+    return this.python.send(this.id, client, request);
+  }
+
+  /** Load the app afresh and send every request of the block; show each answer beside the build's. */
+  async runBlock() {
+    this.state = "running";
+    this.answers.busy = true;
+    try {
+      await this.loadApp();
+      const answers = await this.python.run(this.id, this.block.requests);
+      this.panel.dataset.pythonStarted = JSON.stringify(this.python.marks);
+      this.answers.show(this.block.requests, this.block.responses, answers);
+      this.form.offer(answers.map((answer) => answer.request));
+    } catch (error) {
+      this.answers.showError(error.message);
+    } finally {
+      this.answers.busy = false;
+      this.state = "ready";
+    }
+  }
+
+  /** Send the form's request with the block's client, after the block's own requests. */
+  async send() {
+    if (this.panel.dataset.state === "sending") return;
+    this.state = "sending";
+    this.form.busy = true;
+    try {
+      const request = this.form.read();
+      this.response.show(request, await this.sendAs("block", request));
+    } catch (error) {
+      this.response.showError(error.message);
+    } finally {
+      this.form.busy = false;
+      this.state = "ready";
+    }
+  }
+}

@@ -1,0 +1,93 @@
+// The page's side of the worker protocol (see worker.js): one Python in a
+// module worker, asked by every panel of the page. Nothing starts until
+// ``start`` is called.
+
+const START_TIMEOUT_MS = 90_000;
+const SEND_TIMEOUT_MS = 10_000;
+
+export class Python {
+  /** The Python of the worker at ``workerUrl``; ``marks`` holds its start's moments once ready. */
+  constructor(workerUrl) {
+    this.workerUrl = workerUrl;
+    this.worker = null;
+    this.ready = null;
+    this.marks = null;
+    this.waiting = new Map();
+    this.onProgress = new Set();
+    this.nextId = 1;
+  }
+
+  /** Start Python in its worker, if it is not started yet; resolves when Python is ready. */
+  start() {
+    if (this.ready) return this.ready;
+    const worker = (this.worker = new Worker(this.workerUrl, { type: "module" }));
+    this.ready = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Python did not start within ${START_TIMEOUT_MS / 1000} seconds.`)), START_TIMEOUT_MS);
+      worker.onerror = (event) => {
+        clearTimeout(timer);
+        reject(new Error(event.message || "The Python worker failed to start."));
+      };
+      worker.onmessage = ({ data }) => {
+        if (data.type === "progress") this.onProgress.forEach((listener) => listener(data));
+        else if (data.type === "ready") {
+          clearTimeout(timer);
+          this.marks = data.marks;
+          resolve();
+        } else if (data.type === "failed" && !data.panel && !data.id) {
+          clearTimeout(timer);
+          reject(new Error(data.message));
+        } else this.settle(data);
+      };
+    });
+    this.ready.catch(() => this.stop());
+    return this.ready;
+  }
+
+  settle(data) {
+    const key = data.id ?? data.panel;
+    const waiter = this.waiting.get(key);
+    if (!waiter) return;
+    this.waiting.delete(key);
+    if (data.type === "failed") waiter.reject(new Error(data.message));
+    else waiter.resolve(data);
+  }
+
+  ask(key, message, timeout) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.stop();
+        reject(new Error(`No answer within ${timeout / 1000} seconds, so Python was stopped. Run again to start it afresh.`));
+      }, timeout);
+      this.waiting.set(key, {
+        resolve: (value) => (clearTimeout(timer), resolve(value)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
+      this.worker.postMessage(message);
+    });
+  }
+
+  /** Load a panel's app from ``files`` into ``folder``, as the build's child does. */
+  load(panel, folder, epoch, debug, files) {
+    return this.ask(panel, { type: "load", panel, folder, epoch, debug, files }, START_TIMEOUT_MS);
+  }
+
+  /** Send a block's requests in order with a fresh client; resolves to one answer per request. */
+  async run(panel, requests) {
+    const id = `run-${this.nextId++}`;
+    return (await this.ask(id, { type: "run", panel, id, requests }, SEND_TIMEOUT_MS)).answers;
+  }
+
+  /** Send one request with the panel's ``client`` ("block" or "browser"). */
+  async send(panel, client, request) {
+    const id = `request-${this.nextId++}`;
+    return (await this.ask(id, { type: "send", panel, id, client, request }, SEND_TIMEOUT_MS)).response;
+  }
+
+  stop() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = null;
+    for (const waiter of this.waiting.values()) waiter.reject(new Error("Python was stopped."));
+    this.waiting.clear();
+  }
+}
