@@ -4,8 +4,8 @@
 Python the page runs (``browser_runner`` with the shared core);
 ``bundle`` makes each example's bundle and each block's file. At the start
 of a build the runtime folder is assembled (or found in its cache) and the
-templates are told its URL as ``LIVE_RUNTIME``; at the end it copies that
-folder into the output. The page's script and worker are theme files.
+templates are told its URL as ``LIVE_RUNTIME``; at the end that folder is
+copied into the output. The panel's code is in ``theme/live/``.
 
 Settings: ``LIVE_CACHE_PATH`` (default: ``cache`` beside this project's
 ``plugins`` folder), shared by every build of the project, tests included.
