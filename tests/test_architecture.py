@@ -3,7 +3,8 @@
 ``example_core`` is what the three places share: no Pelican, no other
 package of ours. The browser's and the student's packages build on the core
 only; the build's package may use them all. No module imports itself back
-through others (an import circle), and no module grows past 300 lines.
+through others (an import circle), no module grows past 300 lines, and no
+script of the live panel past 250.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
+PANEL = Path(__file__).resolve().parents[1] / "theme" / "live"
 OURS = {path.parent.name for path in PLUGINS.glob("*/__init__.py")}
 # Which of our packages each package may import.
 ALLOWED = {
@@ -24,6 +26,7 @@ ALLOWED = {
     "site_build": {"example_core", "live_examples", "take_home"},
 }
 MAX_LINES = 300
+MAX_JS_LINES = 250
 
 
 def module_name(path: Path) -> str:
@@ -122,6 +125,13 @@ def test_the_shared_core_needs_no_pelican():
 )
 def test_no_module_is_longer_than_300_lines(path):
     assert len(path.read_text().splitlines()) <= MAX_LINES
+
+
+@pytest.mark.parametrize(
+    "path", sorted(PANEL.rglob("*.js")), ids=lambda p: str(p.relative_to(PANEL))
+)
+def test_no_panel_script_is_longer_than_250_lines(path):
+    assert len(path.read_text().splitlines()) <= MAX_JS_LINES
 
 
 def test_every_module_says_its_job_in_a_docstring():
