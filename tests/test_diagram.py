@@ -11,7 +11,7 @@ from flask_exchanges.diagram import MAX_CHARS, conversation, render_diagram
 from flask_exchanges.parse import HttpRequest
 from flask_exchanges.run import Exchange, HttpResponse
 
-from tests.notes import ROOT, exchange_blocks, page_file
+from tests.support.notes import ROOT, exchange_blocks, page_file
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOST = (("Host", "localhost"), ("User-Agent", "Werkzeug/3.1.9"))

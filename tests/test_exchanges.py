@@ -7,7 +7,7 @@ from flask_exchanges.blocks import run_exchange_block
 from flask_exchanges.parse import ExchangeBlock
 from flask_exchanges.run import Exchange
 
-from tests.notes import case_id, exchange_cases
+from tests.support.notes import case_id, exchange_cases
 
 CASES = exchange_cases()
 
