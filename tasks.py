@@ -288,11 +288,16 @@ def example(c, name, port=5000):
 
 @task(help={"args": "extra arguments for pytest, e.g. -k routing"})
 def test(c, args=""):
-    """Check the style with ruff, then run the whole test suite."""
+    """Check the style with ruff, then run the whole test suite, on every core.
+
+    pytest-xdist runs a worker per core; the tests that measure time or start
+    real servers share one group (``--dist loadgroup``, see ``tests/conftest.py``),
+    run one after another by one worker.
+    """
     python = shlex.quote(sys.executable)
     c.run(f"{python} -m ruff check .")
     c.run(f"{python} -m ruff format --check .")
-    c.run(f"{python} -m pytest {args}", pty=sys.stdout.isatty())
+    c.run(f"{python} -m pytest -n auto --dist loadgroup {args}", pty=sys.stdout.isatty())
 
 
 @task(help={"runs": "runs of each kind"})
