@@ -205,14 +205,19 @@ def example(c, name, port=5000):
 
 @task(help={"args": "extra arguments for pytest, e.g. -k routing"})
 def test(c, args=""):
-    """Check the style with ruff and ESLint, run the JavaScript's unit tests, then all the rest."""
+    """Check the style with ruff and ESLint, run the JavaScript's unit tests, then pytest.
+
+    pytest-xdist runs a worker per core; the tests that measure time or start
+    real servers share one group (``--dist loadgroup``, see ``tests/conftest.py``),
+    run one after another by one worker.
+    """
     python = shlex.quote(sys.executable)
     c.run(f"{python} -m ruff check .")
     c.run(f"{python} -m ruff format --check .")
     with c.cd(str(HERE)):
         c.run("npx --no-install eslint --max-warnings=0 .")
         c.run("node --test tests/js/")
-    c.run(f"{python} -m pytest {args}", pty=sys.stdout.isatty())
+    c.run(f"{python} -m pytest -n auto --dist loadgroup {args}", pty=sys.stdout.isatty())
 
 
 @task(help={"runs": "runs of each kind"})

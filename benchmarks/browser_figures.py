@@ -40,7 +40,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.site_checks import (  # noqa: E402
+from tests.support.site_checks import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     SiteServer,

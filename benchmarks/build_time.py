@@ -27,7 +27,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from pelican.settings import get_settings_from_file  # noqa: E402
 
-from tests.notes import exchange_cases  # noqa: E402
+from tests.support.notes import exchange_cases  # noqa: E402
 
 ONE_BUILD = """
 import json, sys, time

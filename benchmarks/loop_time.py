@@ -27,8 +27,9 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.loop_driver import Loop, copy_site, edit, free_port  # noqa: E402
-from tests.site_checks import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.support.loop_driver import Loop, copy_site, edit  # noqa: E402
+from tests.support.servers import free_port  # noqa: E402
+from tests.support.site_checks import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 ANSWER = "Hello from Flask!"
 # When the page now shown finished loading, in milliseconds since the Unix epoch.

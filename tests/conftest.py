@@ -1,7 +1,14 @@
-"""Shared fixtures: the project's paths, run settings, and throwaway examples and sites."""
+"""Shared fixtures: the project's paths, run settings, and throwaway examples and sites.
+
+Under pytest-xdist each worker has a session of its own: what takes long to
+make and is only read (the built site, the students' venvs) is made once for
+the whole run, by whichever worker asks first, under a file lock (``shared``).
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 import textwrap
 import zipfile
@@ -9,16 +16,73 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from flask import Flask
 
 from example_core.pinning import source_date_epoch
 from example_core.settings import RunSettings
-from site_build.build import build_site
-from tests.student import PYTHONS, make_venv
+from tests.support.browser import GateVisit, gate_visit, visit_offline
+from tests.support.notes import EXAMPLES, ROOT
+from tests.support.site import build_real_site
+from tests.support.site_checks import html_pages, page_url, static_server
+from tests.support.student import PYTHONS, find_python, make_venv
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
-CONTENT = ROOT / "content"
+# Tests that measure time or start real servers and loops: one after another, on one worker,
+# so that they do not compete with each other for the machine.
+SERIAL = {
+    "test_author_loop",
+    "test_started_jobs",
+    "test_real_server",
+    "test_waitress",
+    "test_take_home",
+    "test_run_locally",
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Put the timing-sensitive modules in one xdist group (see ``--dist loadgroup``)."""
+    for item in items:
+        if item.module.__name__.rpartition(".")[2] in SERIAL:
+            item.add_marker(pytest.mark.xdist_group("serial"))
+    if getattr(config.option, "loadgroup", False):  # set by xdist on its workers
+        for item in items:
+            _name_its_group(item)
+
+
+def _name_its_group(item: pytest.Item) -> None:
+    """Give the item's node id the ``@group`` suffix by which xdist's loadgroup groups it.
+
+    pytest-xdist 3.8 appends it to ``item._nodeid``, which pytest 9.2's
+    structured node ids no longer read, so no test is grouped at all
+    (pytest-dev/pytest-xdist#1386, fixed by #1388): this does it on the id.
+    """
+    groups = {
+        str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+        for mark in item.iter_markers("xdist_group")
+    }
+    if groups and item.nodeid.rfind("@") <= item.nodeid.rfind("]"):
+        item._id = type(item._id).parse(f"{item.nodeid}@{'_'.join(sorted(groups))}")
+
+
+def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]):
+    """The folder ``name``, made by ``make`` once for the whole run, whichever worker asks first.
+
+    Without xdist it is a folder of the session's; with it, of the run's
+    (the parent of the workers' own folders). A worker that finds the lock
+    taken waits for the folder; one that finds it made uses it.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder, made = root / name, root / f"{name}.made"
+    with FileLock(root / f"{name}.lock"):
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -50,30 +114,72 @@ def scratch_settings(tmp_path: Path) -> RunSettings:
     return RunSettings(examples=tmp_path / "examples", timeout=2.0, epoch=1_700_000_000)
 
 
-def build_real_site(output: Path) -> Path:
-    """Build the project's site into ``output`` with a cache of its own, so every block runs."""
-    override = {"CACHE_PATH": str(output.parent / "cache")}
-    assert build_site(ROOT / "pelicanconf.py", output, override) == 0
-    return output
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once for the whole run."""
+    return shared(tmp_path_factory, "site", build_site_into) / "output"
+
+
+def build_site_into(folder: Path) -> None:
+    build_real_site(folder / "output")
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once for the whole session."""
-    return build_real_site(tmp_path_factory.mktemp("site") / "output")
+def origin(site) -> Iterator[str]:
+    """The real site on a plain static file server."""
+    with static_server(site) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
-    from tests.site_checks import CHROMIUM, CHROMIUM_ARGS
+    from tests.support.site_checks import CHROMIUM, CHROMIUM_ARGS
 
+    # Playwright's assertions wait 5 seconds by default: too short on a busy machine.
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def visit(origin, browser):
+    """Open a page of the site; at the end, check nothing went wrong on it."""
+    visited = []
+
+    def visit(path: str, color_scheme: str = "light"):
+        page, problems = visit_offline(browser, origin, path, color_scheme)
+        visited.append((page, problems))
+        return page
+
+    yield visit
+    for page, problems in visited:
+        page.context.close()
+        assert problems == []
+
+
+@pytest.fixture(scope="session")
+def gate_visits(site, origin, browser) -> Callable[[str], list[GateVisit]]:
+    """Every page of the site loaded once per colour scheme, with every gate's findings.
+
+    The offline, axe-core and weight gates read the same visits: a page is
+    loaded once in the light theme and once in the dark one.
+    """
+    visits: dict[str, list[GateVisit]] = {}
+
+    def of(color_scheme: str) -> list[GateVisit]:
+        if color_scheme not in visits:
+            visits[color_scheme] = [
+                gate_visit(browser, origin, page_url(site, html), color_scheme)
+                for html in html_pages(site)
+            ]
+        return visits[color_scheme]
+
+    return of
 
 
 @pytest.fixture
@@ -106,14 +212,16 @@ def zips(site) -> dict[str, Path]:
     return {path.stem: path for path in sorted((site / "examples").glob("*.zip"))}
 
 
-@pytest.fixture(scope="session", params=sorted(PYTHONS), ids=lambda v: f"python{v}")
+@pytest.fixture(scope="session", params=PYTHONS, ids=lambda v: f"python{v}")
 def student_venv(request, zips, tmp_path_factory) -> Path:
     """A fresh venv, per Python, holding only what the downloads' ``requirements.txt`` names."""
-    python = PYTHONS[request.param]
-    if not python.exists():
-        pytest.fail(f"{python} is missing: the pyenv of the development machine and CI has it")
+    python = find_python(request.param)
     requirements = {zipfile.ZipFile(z).read(f"{name}/requirements.txt") for name, z in zips.items()}
     assert len(requirements) == 1, "every download pins the same versions"
-    folder = tmp_path_factory.mktemp(f"student-python{request.param}")
-    (folder / "requirements.txt").write_bytes(requirements.pop())
-    return make_venv(python, folder / "requirements.txt")
+
+    def make(folder: Path) -> None:
+        (folder / "requirements.txt").write_bytes(requirements.pop())
+        make_venv(python, folder / "requirements.txt")
+
+    folder = shared(tmp_path_factory, f"student-python{request.param}", make)
+    return folder / ".venv"

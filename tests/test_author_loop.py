@@ -23,9 +23,10 @@ import pytest
 
 from example_core.settings import RunSettings
 from site_build.dependencies import NoteStamps
-from tests.loop_driver import WAIT, Loop, copy_site, edit, free_port
-from tests.site_checks import ROOT, tree_digest
-from tests.test_live import open_panel, send
+from tests.support.live import open_panel, send
+from tests.support.loop_driver import WAIT, Loop, copy_site, edit
+from tests.support.servers import free_port
+from tests.support.site_checks import ROOT, tree_digest
 
 HELLO = "Hello from Flask!"
 BROKEN = "raise RuntimeError('broken on purpose')\n"

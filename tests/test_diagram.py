@@ -10,7 +10,7 @@ import pytest
 from example_core.model import Exchange, HttpRequest, HttpResponse
 from site_build.html.diagram import MAX_CHARS, conversation, render_diagram
 from site_build.jobs import run_exchange_block
-from tests.notes import ROOT, exchange_blocks, page_file
+from tests.support.notes import ROOT, exchange_blocks, page_file
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOST = (("Host", "localhost"), ("User-Agent", "Werkzeug/3.1.9"))

@@ -18,8 +18,8 @@ from take_home.archive import zip_bytes
 from take_home.readme import Download
 from take_home.requests_file import NoteLink, requests_http, shown_blocks
 from take_home.requirements import flask_requirements
-from tests.notes import ROOT, exchange_blocks, notes, page_file
-from tests.test_take_home import read_http_file
+from tests.support.http_file import read_http_file
+from tests.support.notes import ROOT, exchange_blocks, notes, page_file
 
 EPOCH = 1_700_000_000
 EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
@@ -169,7 +169,7 @@ def test_names_used_twice_in_the_file_are_made_unique_and_references_follow():
 
 
 def test_a_download_that_cannot_be_made_stops_the_build_and_keeps_output(tmp_path, caplog):
-    from tests.test_build_errors import build_and_fail, make_site
+    from tests.support.broken_builds import build_and_fail, make_site
 
     override = make_site(tmp_path, "```exchange example=shop\nGET /\n```")
     override["EXCHANGE_CACHE"] = False

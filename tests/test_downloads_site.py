@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from example_core.examples import find_examples
-from tests.notes import ROOT, notes, page_file
+from tests.support.notes import ROOT, notes, page_file
 
 EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
 CAPTION = re.compile(r'<p class="(?:exchange|source)-caption">(?P<caption>.*?)</p>', re.DOTALL)
@@ -81,7 +81,7 @@ SCREENSHOTS = ROOT / "output.screenshots"
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_download_link_is_visible_and_fits_beside_the_caption(site, browser, width):
     """Screenshots land in ``output.screenshots/`` to be looked at; the checks are below."""
-    from tests.site_checks import static_server
+    from tests.support.site_checks import static_server
 
     with static_server(site) as origin:
         page = browser.new_page(viewport={"width": width, "height": 900})
@@ -103,7 +103,7 @@ def test_the_download_link_is_visible_and_fits_beside_the_caption(site, browser,
 
 
 def test_a_readme_starts_the_server_in_debug_mode_only_if_the_notes_do(site):
-    from tests.notes import exchange_blocks
+    from tests.support.notes import exchange_blocks
 
     modes: dict[str, set[bool]] = {}
     for block in exchange_blocks():

@@ -7,7 +7,7 @@ import pytest
 from example_core.model import Exchange
 from example_core.parse import ExchangeBlock
 from site_build.jobs import run_exchange_block
-from tests.notes import case_id, exchange_cases
+from tests.support.notes import case_id, exchange_cases
 
 CASES = exchange_cases()
 

@@ -41,15 +41,9 @@ from example_core.model import Exchange
 from example_core.parse import ExchangeBlock, find_blocks
 from example_core.settings import RunSettings
 from site_build.jobs import run_exchange_block
-from tests.conftest import EXAMPLES
-from tests.notes import CONTENT
-from tests.test_real_server import development_server
-
-
-def note_says(note: str, words: str) -> bool:
-    """Whether ``words`` appear in the note, however its lines are wrapped."""
-    text = " ".join((CONTENT / note).read_text(encoding="utf-8").split())
-    return " ".join(words.split()) in text
+from tests.support.facts import note_says
+from tests.support.notes import EXAMPLES
+from tests.support.servers import development_server
 
 
 def run_block(settings: RunSettings, example: str, requests: str) -> list[Exchange]:

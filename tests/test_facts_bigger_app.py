@@ -25,9 +25,9 @@ from flask import Blueprint, Flask, render_template
 from example_core.examples import app_spec
 from example_core.model import HttpRequest
 from site_build.run import run_requests
-from tests.conftest import EXAMPLES
-from tests.test_facts import note_says
-from tests.test_real_server import free_port, wait_for
+from tests.support.facts import note_says
+from tests.support.notes import EXAMPLES
+from tests.support.servers import free_port, wait_for
 
 NOTE = "14-bigger-app.md"
 CLUB = EXAMPLES / "club"

@@ -25,9 +25,9 @@ import pytest
 from flask import Flask, abort
 from werkzeug.exceptions import HTTPException
 
-from tests.conftest import CONTENT, EXAMPLES
-from tests.test_facts import note_says
-from tests.test_real_server import free_port, wait_for
+from tests.support.facts import note_says
+from tests.support.notes import CONTENT, EXAMPLES
+from tests.support.servers import free_port, wait_for
 
 NOTE = CONTENT / "13-errors.md"
 PLACEHOLDERS = [

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.site_checks import serving
-from tests.test_facts import note_says
-from tests.test_live_browser import block_with, log_rows, open_browser, origin, shown, visit  # noqa: F401
-from tests.test_real_server import development_server, flask_run
+from tests.support.facts import note_says
+from tests.support.live import block_with, log_rows, open_browser, shown
+from tests.support.servers import development_server, flask_run
+from tests.support.site_checks import serving
 
 NOTE = "11-json-api.md"
 
@@ -273,7 +273,7 @@ def test_json_api_cors_in_a_real_browser(browser, project_settings, tmp_path):
     allowed.mkdir()
     with serving(allowed) as reader_site:
         origin = f"http://localhost:{reader_site.server_port}"
-        factory = f"tests.json_api_for_origin:create_app({origin!r})"
+        factory = f"tests.support.json_api_for_origin:create_app({origin!r})"
         with flask_run(factory, project_settings.epoch, debug=True) as (port, process):
             (allowed / "caller.html").write_text(CALLER.replace("API", f"http://127.0.0.1:{port}"))
             page = browser.new_page()
@@ -286,7 +286,7 @@ def test_json_api_cors_in_a_real_browser(browser, project_settings, tmp_path):
     assert preflight < log.index('"POST /api/books HTTP/1.1" 201')
 
 
-def test_json_api_page_works_in_the_panels_browser(visit):  # noqa: F811 (a fixture)
+def test_json_api_page_works_in_the_panels_browser(visit):
     """11-json-api.md: the page's script, run in the panel's small browser, calls the API.
 
     Its fetch() calls go to the example running in Python; the form's submit,

@@ -18,10 +18,9 @@ from flask import Flask, session
 from waitress.adjustments import Adjustments
 
 from example_core.loading import load_app
-from tests.conftest import EXAMPLES, ROOT
-from tests.test_facts import note_says
-from tests.test_real_server import development_server
-from tests.test_waitress import waitress
+from tests.support.facts import note_says
+from tests.support.notes import EXAMPLES, ROOT
+from tests.support.servers import development_server, waitress
 
 NOTE = "15-production.md"
 PRODUCTION = EXAMPLES / "production"

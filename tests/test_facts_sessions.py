@@ -16,9 +16,9 @@ import time_machine
 from flask import Flask, session
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from tests.site_checks import serving
-from tests.test_facts import note_says
-from tests.test_real_server import development_server
+from tests.support.facts import note_says
+from tests.support.servers import development_server
+from tests.support.site_checks import serving
 
 NOTE = "12-sessions.md"
 

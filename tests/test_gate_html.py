@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.site_checks import html_pages, validate_html
+from tests.support.site_checks import html_pages, validate_html
 
 
 def test_every_page_is_valid_html(site):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.site_checks import check_links, plant
+from tests.support.site_checks import check_links, plant
 
 
 def test_every_internal_link_and_anchor_resolves(site):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site_checks import ROOT, tree_digest
+from tests.support.site_checks import ROOT, tree_digest
 
 
 def clone_and_build(destination: Path) -> Path:

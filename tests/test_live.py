@@ -18,11 +18,18 @@ import pytest
 from playwright.sync_api import expect
 
 from site_build.jobs import live_block, run_exchange_block
-from tests.notes import ROOT, exchange_blocks, page_file
-from tests.site_checks import static_server
-from tests.test_gate_browser import visit_offline
+from tests.support.browser import visit_offline
+from tests.support.live import (
+    PANEL_TIMEOUT,
+    READY,
+    STEP_TIMEOUT,
+    open_panel,
+    replace_file,
+    send,
+    until,
+)
+from tests.support.notes import ROOT, exchange_blocks, page_file
 
-READY = "p => ['ready', 'failed'].includes(p.dataset.state)"
 # The one difference the panel may explain on the project's pages (see differences.json).
 SET_ORDER = "The methods in Allow come in another order."
 # Python in the browser has no OpenSSL: a request that checks a password fails
@@ -41,22 +48,6 @@ def blocks_by_page() -> dict[str, list]:
 PAGES = blocks_by_page()
 
 
-@pytest.fixture(scope="module")
-def origin(site):
-    with static_server(site) as served:
-        yield served
-
-
-def open_panel(page, exchange):
-    """Click Run, and only that; wait until the block's requests are answered."""
-    exchange.locator(".live-run").click()
-    panel = exchange.locator(".live-panel")
-    panel.wait_for()
-    page.wait_for_function(READY, arg=panel.element_handle(), timeout=90_000)
-    assert panel.get_attribute("data-state") == "ready", panel.inner_text()
-    return panel
-
-
 def verdicts(panel) -> list[tuple[str, str]]:
     """Each answer's verdict and the reasons given for it."""
     return panel.locator(".live-step").evaluate_all(
@@ -71,38 +62,9 @@ def run_again(page, panel) -> list[tuple[str, str]]:
     page.wait_for_function(
         "p => p.dataset.state === 'ready' && p.querySelector('.live-step')",
         arg=panel.element_handle(),
-        timeout=20_000,
+        timeout=STEP_TIMEOUT,
     )
     return verdicts(panel)
-
-
-def send(page, panel) -> tuple[str, str, str]:
-    """Press Send; return the response's status, body and the text shown."""
-    response = panel.locator(".live-response")
-    response.evaluate("r => { delete r.dataset.status; delete r.dataset.body; }")
-    panel.get_by_role("button", name="Send").click()
-    page.wait_for_function("r => r.dataset.status", arg=response.element_handle(), timeout=20_000)
-    return (
-        response.get_attribute("data-status"),
-        response.get_attribute("data-body") or "",
-        response.inner_text(),
-    )
-
-
-def replace_file(page, panel, text: str) -> None:
-    """Select all of the open file and paste ``text`` over it, as a reader would."""
-    editor = panel.locator(".live-file:not([hidden]) .cm-content")
-    editor.click()
-    page.keyboard.press("Control+a")
-    editor.evaluate(
-        """(element, text) => {
-            const data = new DataTransfer();
-            data.setData("text/plain", text);
-            const paste = new ClipboardEvent("paste", { clipboardData: data, bubbles: true });
-            element.dispatchEvent(paste);
-        }""",
-        text,
-    )
 
 
 def test_a_block_file_holds_the_authored_requests_and_every_header_the_build_got(
@@ -320,10 +282,12 @@ def test_rendered_html_cannot_touch_the_page_around_it(hello_panel):
     assert status == "200"
     frame = panel.locator("iframe.exchange-preview")
     assert frame.get_attribute("sandbox") == ""
-    page.wait_for_timeout(500)
+    # Chromium says when it refused the frame's scripts: by then they would have run.
+    refused = "frame is sandboxed and the 'allow-scripts'"
+    until(page, lambda: any(refused in p for p in problems), "Chromium to refuse the scripts")
     assert page.title() == title
     assert page.evaluate("document.body.dataset.attacked") is None
-    blocked = [p for p in problems if "frame is sandboxed and the 'allow-scripts'" in p]
+    blocked = [p for p in problems if refused in p]
     assert blocked, "Chromium reports the scripts it refused to run"
     problems[:] = [p for p in problems if p not in blocked]
 
@@ -359,7 +323,7 @@ def test_run_takes_the_reader_and_the_keyboard_focus_to_the_panel(origin, browse
     # The panel comes after the block's answers, a screen or more below the button.
     assert panel.evaluate("p => document.activeElement === p")
     assert panel.evaluate("p => p.getBoundingClientRect().top") < page.viewport_size["height"]
-    page.wait_for_function(READY, arg=panel.element_handle(), timeout=90_000)
+    page.wait_for_function(READY, arg=panel.element_handle(), timeout=PANEL_TIMEOUT)
     expect(button).to_have_text("Go to the live panel")
     page.evaluate("scrollTo(0, 0)")
     button.click()

@@ -18,81 +18,20 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
-from tests.site_checks import CHROMIUM, CHROMIUM_ARGS, static_server
-from tests.test_gate_browser import axe_violations, visit_offline
-from tests.test_live import open_panel, replace_file
-
-
-@pytest.fixture(scope="module")
-def origin(site):
-    with static_server(site) as served:
-        yield served
-
-
-def block_with(page, example: str, request_line: str):
-    """The first exchange block of ``example`` that shows ``request_line``."""
-    blocks = page.locator(f".exchange[data-example={example}]")
-    return blocks.filter(has=page.locator(".exchange-request", has_text=request_line)).first
-
-
-def open_browser(page, exchange):
-    """Run the block, then open the panel's Browser tab; wait for its first page."""
-    panel = open_panel(page, exchange)
-    panel.get_by_role("tab", name="Browser").click()
-    wait_for_page(page, panel)
-    return panel
-
-
-def wait_for_page(page, panel) -> None:
-    view = panel.locator(".live-browser")
-    page.wait_for_function(
-        "v => v.dataset.state === 'ready' || v.dataset.state === 'failed'",
-        arg=view.element_handle(),
-        timeout=20_000,
-    )
-    assert view.get_attribute("data-state") == "ready", view.inner_text()
-
-
-def act(page, panel, action) -> None:
-    """Do something that leads to a page, and wait until it is shown."""
-    panel.locator(".live-browser").evaluate("v => { v.dataset.state = 'acting'; }")
-    action()
-    wait_for_page(page, panel)
-
-
-def shown(panel) -> tuple[str, str]:
-    """The address bar and the text of the page in the frame."""
-    address = panel.locator(".live-address input").input_value()
-    return address, panel.frame_locator("iframe.live-page").locator("body").inner_text()
-
-
-def log_rows(panel) -> list[str]:
-    """The network log's rows, as "METHOD path status cache"."""
-    return panel.locator(".live-network tbody tr:not(.live-network-detail)").evaluate_all(
-        """rows => rows.map(r => [r.cells[0].textContent, r.dataset.path, r.dataset.status,
-            r.dataset.cache === 'yes' ? 'from cache' : ''].join(' ').trim())"""
-    )
-
-
-def go_to(page, panel, path: str) -> None:
-    address = panel.locator(".live-address input")
-    act(page, panel, lambda: (address.fill(path), address.press("Enter")))
-
-
-@pytest.fixture
-def visit(origin, browser):
-    """Open a page of the site; at the end, check nothing went wrong on it."""
-    visited = []
-
-    def visit(path: str, color_scheme: str = "light"):
-        page, problems = visit_offline(browser, origin, path, color_scheme)
-        visited.append((page, problems))
-        return page
-
-    yield visit
-    for page, problems in visited:
-        page.context.close()
-        assert problems == []
+from tests.support.browser import axe_violations, visit_offline
+from tests.support.live import (
+    STEP_TIMEOUT,
+    act,
+    block_with,
+    go_to,
+    log_rows,
+    open_browser,
+    open_panel,
+    replace_file,
+    shown,
+    wait_for_page,
+)
+from tests.support.site_checks import CHROMIUM, CHROMIUM_ARGS
 
 
 @contextmanager
@@ -370,10 +309,11 @@ def test_a_hostile_page_reaches_nothing_outside_its_frame(hostile_visit):
     page.wait_for_timeout(300)
     assert outside == [] and connections == [], "nothing reached the network"
     go_to(page, panel, "/leave")
-    page.wait_for_timeout(500)
-    assert (page.title(), page.url) == (title, url)
     # The page's frame-src refused the frame's navigation away (its URL cut to the origin).
-    assert "https://example.com" in page.evaluate("window.refused ?? []")
+    page.wait_for_function(
+        "(window.refused ?? []).includes('https://example.com')", timeout=STEP_TIMEOUT
+    )
+    assert (page.title(), page.url) == (title, url)
     assert outside == [], "no request for the navigation away"
     assert [(r.url, r.failure) for r in tried_out if r.failure != "csp"] == []
     assert page.evaluate("localStorage.getItem('secret')") == "x"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.notes import ROOT
+from tests.support.notes import ROOT
 
 
 def git(*args: str, cwd: Path) -> str:

@@ -14,107 +14,27 @@ from __future__ import annotations
 import http.client
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 
 from example_core.differences import without_server_headers
 from example_core.examples import app_spec
-from example_core.model import Exchange, HttpRequest, HttpResponse
+from example_core.model import HttpRequest
 from example_core.settings import RunSettings
 from site_build.jobs import run_exchange_block
 from site_build.run import run_requests
-from tests.notes import ROOT, exchange_blocks
+from tests.support.notes import exchange_blocks
+from tests.support.servers import (
+    development_server,
+    flask_run,
+    free_port,
+    send_over_http,
+    wait_for,
+)
 
 BLOCKS = list(exchange_blocks())
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def development_server(
-    example: str, epoch: int, *, debug: bool = True
-) -> Iterator[tuple[int, subprocess.Popen]]:
-    """Run ``flask run`` (``--debug`` unless told not to) for one example.
-
-    Yields its port and its process.
-    """
-    factory = f"plugins.example_core.loading:create_app({example!r})"
-    with flask_run(factory, epoch, debug=debug) as server:
-        yield server
-
-
-@contextmanager
-def flask_run(app: str, epoch: int, *, debug: bool) -> Iterator[tuple[int, subprocess.Popen]]:
-    """Run ``flask --app <app> run`` on a free port; yield its port and its process."""
-    port = free_port()
-    command = [sys.executable, "-m", "flask", "--app", app, "run", "--no-reload"]
-    process = subprocess.Popen(
-        [*command, *(["--debug"] if debug else []), "--port", str(port)],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "PYTHONHASHSEED": "0",
-            "FLASK_NOTES_FROZEN_AT": str(epoch),
-        },
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        wait_for(port, process)
-        yield port, process
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def wait_for(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(process.stderr.read().decode())
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"the development server on port {port} did not start")
-
-
-def send_over_http(port: int, exchanges: list[Exchange]) -> list[HttpResponse]:
-    """Send each request as the page shows it: the very headers the build's client sent.
-
-    ``http.client`` adds no header of its own here (no ``Host``, no
-    ``Accept-Encoding``), so the server gets exactly what the page shows.
-    """
-    responses = []
-    for exchange in exchanges:
-        request = exchange.request
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        connection.putrequest(
-            request.method, request.target, skip_host=True, skip_accept_encoding=True
-        )
-        for name, value in exchange.sent_headers:
-            connection.putheader(name, value)
-        connection.endheaders(request.body or None)
-        reply = connection.getresponse()
-        body = reply.read()
-        connection.close()
-        status = f"{reply.status} {reply.reason}"
-        responses.append(
-            without_server_headers(HttpResponse(status, tuple(reply.getheaders()), body))
-        )
-    return responses
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"{b.note}:{b.line}" for b in BLOCKS])
@@ -183,7 +103,7 @@ def test_under_debug_the_debugger_page_itself_is_a_500(tmp_path, make_example, s
 
 def test_a_package_example_started_with_its_spec_answers_as_the_build_does(tmp_path):
     """``flask --app "shop:create_app()" run`` in the example's folder, as a student runs it."""
-    from tests.test_examples import SHOP, get, write_example
+    from tests.support.examples import SHOP, get, write_example
 
     folder = write_example(tmp_path / "examples", "shop", SHOP)
     requests = (get("/"), get("/catalog/"))

@@ -18,16 +18,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.notes import ROOT
-from tests.student import (
+from tests.support.notes import ROOT
+from tests.support.servers import free_port
+from tests.support.student import (
     PYTHONS,
+    TOO_OLD,
+    find_python,
     in_a_shell,
     readme_command,
     student_environment,
     student_server,
     unzip,
 )
-from tests.test_real_server import free_port
 
 NOTE = ROOT / "content" / "04-run-locally.md"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -130,9 +132,7 @@ def test_a_port_in_use_gives_the_message_the_note_quotes(hello, student_venv):
 
 
 def test_python_too_old_cannot_install_the_requirements_as_the_note_says(hello, tmp_path):
-    python = Path("/root/.pyenv/versions/3.9.18/bin/python3.9")
-    if not python.exists():
-        pytest.fail(f"{python} is missing: the pyenv of the development machine and CI has it")
+    python = find_python(TOO_OLD)
     venv = tmp_path / "old"
     env = student_environment()
     subprocess.run([python, "-m", "venv", venv], check=True, env=env)
@@ -164,7 +164,7 @@ def test_one_folder_too_high_flask_cannot_find_the_app_as_the_note_says(hello, s
 
 
 def test_without_the_venv_there_is_no_flask_as_the_note_says(hello, tmp_path):
-    python = PYTHONS["3.13"]
+    python = find_python(PYTHONS[-1])
     bare = tmp_path / "bare"
     subprocess.run([python, "-m", "venv", "--without-pip", bare], check=True)
     env = student_environment()
@@ -268,7 +268,7 @@ def test_the_first_notes_commands_run_the_download_as_they_say(zips, tmp_path):
     assert commands[0] == "cd file-server" and commands[-1].startswith("flask ")
     unzip(zips["file-server"], tmp_path / "download")
     env = student_environment()
-    env["PATH"] = f"{PYTHONS['3.13'].parent}:{env['PATH']}"  # a python3 of 3.10 or newer
+    env["PATH"] = f"{find_python(PYTHONS[-1]).parent}:{env['PATH']}"  # a python3 of 3.10+
     setup = " && ".join(commands[:-1])
     subprocess.run(["bash", "-c", setup], cwd=tmp_path / "download", env=env, check=True)
     port = free_port()

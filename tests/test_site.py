@@ -10,9 +10,9 @@ from pathlib import Path
 from site_build.blocks.context import download_url
 from site_build.html.messages import render_exchanges
 from site_build.jobs import live_block, run_exchange_block
-from tests.conftest import build_real_site
-from tests.notes import ROOT, exchange_blocks, notes, page_file
-from tests.site_checks import tree_digest
+from tests.support.notes import ROOT, exchange_blocks, notes, page_file
+from tests.support.site import build_real_site
+from tests.support.site_checks import tree_digest
 
 
 def page_of(site: Path, note: Path) -> str:

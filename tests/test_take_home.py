@@ -8,15 +8,20 @@ README's ``flask --app app run --debug`` (on a free port) serves it; and
 every request of the zip's ``requests.http`` goes to it over real HTTP, in
 order, restarting the server and forgetting cookies at each "Fresh start",
 as the file tells the student to. Each answer must equal the page's, apart
-from what ``example_core.differences`` lists.
+from what ``example_core.differences`` lists. The examples are taken home side by
+side (``taken_home``), each in a thread with its own folder and servers.
 """
 
 from __future__ import annotations
 
 import http.client
 import re
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
+from pathlib import Path
 
 import pytest
 
@@ -24,72 +29,17 @@ from example_core.differences import as_a_student_sees_it
 from example_core.examples import find_examples
 from example_core.model import Exchange, HttpResponse
 from site_build.jobs import run_exchange_block
-from take_home.requests_file import FRESH_START, WITHOUT_DEBUG
-from tests.notes import ROOT, exchange_blocks
-from tests.student import student_server, unzip
+from tests.support.http_file import Group, read_http_file
+from tests.support.notes import ROOT, exchange_blocks
+from tests.support.student import student_server, unzip
 
 EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
 REFERENCE = re.compile(r"\{\{\s*(?P<name>\w+)\.response\.headers\.(?P<header>[\w-]+)\s*\}\}")
-VARIABLE = re.compile(r"^@(?P<name>\w+)\s*=\s*(?P<value>.*?)\s*$")
+# Examples taken home at once, each with its own folder and server.
+SIDE_BY_SIDE = 6
+# The build's runner, which the threads share, hands out one block at a time.
+ONE_RUN_AT_A_TIME = threading.Lock()
 README_ADDRESS = re.compile(r"Then open http://127\.0\.0\.1:5000(\S+) in your browser\n\((.+?)\)")
-REQUEST_LINE = re.compile(r"^(?P<method>[A-Z]+) +(?P<url>\S+)(?: +HTTP/1\.1)?$")
-
-
-@dataclass
-class FileRequest:
-    """One request of a ``.http`` file, as REST Client reads it; references unresolved."""
-
-    method: str
-    url: str
-    headers: list[tuple[str, str]]
-    body: str
-    name: str | None
-
-
-@dataclass
-class Group:
-    """The requests from one "Fresh start" to the next, and whether to start in debug mode."""
-
-    debug: bool
-    requests: list[FileRequest] = field(default_factory=list)
-
-
-def read_http_file(text: str) -> tuple[dict[str, str], list[Group]]:
-    """The file's variables and its requests, grouped at each ``### Fresh start`` line."""
-    chunks: list[tuple[str, list[str]]] = [("", [])]
-    for line in text.split("\n"):
-        if line.startswith("###"):
-            chunks.append((line, []))
-        else:
-            chunks[-1][1].append(line)
-    variables = {}
-    for line in chunks[0][1]:
-        if variable := VARIABLE.match(line):
-            variables[variable["name"]] = variable["value"]
-    groups: list[Group] = []
-    for delimiter, lines in chunks[1:]:
-        if delimiter.startswith(f"### {FRESH_START}"):
-            groups.append(Group(debug=WITHOUT_DEBUG not in delimiter))
-        groups[-1].requests.append(_read_request(lines))
-    return variables, groups
-
-
-def _read_request(lines: list[str]) -> FileRequest:
-    name = None
-    while lines and (not lines[0].strip() or lines[0].startswith(("#", "//"))):
-        if named := re.match(r"^#\s*@name\s+(\w+)", lines[0]):
-            name = named[1]
-        lines = lines[1:]
-    request_line = REQUEST_LINE.match(lines[0])
-    assert request_line, lines[0]
-    headers = []
-    position = 1
-    while position < len(lines) and lines[position].strip():
-        header, _, value = lines[position].partition(":")
-        headers.append((header.strip(), value.strip()))
-        position += 1
-    body = "\n".join(lines[position + 1 :]).rstrip("\n")
-    return FileRequest(request_line["method"], request_line["url"], headers, body, name)
 
 
 def send(
@@ -149,20 +99,64 @@ def shown_on_the_site(example: str, project_settings) -> list[list[Exchange]]:
     return [run_exchange_block(block, project_settings) for block in blocks]
 
 
-@pytest.mark.parametrize("example", EXAMPLES)
-def test_a_downloaded_example_answers_as_the_pages_show(
-    example, zips, student_venv, project_settings, tmp_path
-):
-    folder = unzip(zips[example], tmp_path / "download")
-    assert not folder.is_relative_to(ROOT)
+@dataclass
+class TakenHome:
+    """One example taken home: its folder, its ``requests.http``, what the pages and servers said.
+
+    ``real`` holds each group's answers, from a server started for that group.
+    """
+
+    folder: Path
+    variables: dict[str, str]
+    groups: list[Group]
+    shown: list[list[Exchange]]
+    real: list[list[HttpResponse]] = field(default_factory=list)
+
+
+def take_home(example: str, archive: Path, venv: Path, project_settings, home: Path) -> TakenHome:
+    """Unzip ``example`` into ``home``, then send each group of its requests to a fresh server.
+
+    The groups go one after another, each to a server of its own in the
+    folder, started in the group's mode, as a student restarts it.
+    """
+    folder = unzip(archive, home)
     variables, groups = read_http_file((folder / "requests.http").read_text())
-    shown = shown_on_the_site(example, project_settings)
-    assert [len(g.requests) for g in groups] == [len(block) for block in shown]
-    for index, (group, page) in enumerate(zip(groups, shown, strict=True)):
-        with student_server(folder, student_venv, debug=group.debug) as port:
-            real = send(port, variables, group, page)
+    with ONE_RUN_AT_A_TIME:
+        shown = shown_on_the_site(example, project_settings)
+    taken = TakenHome(folder, variables, groups, shown)
+    if [len(g.requests) for g in groups] != [len(block) for block in taken.shown]:
+        return taken  # the test says how they differ
+    for index, (group, page) in enumerate(zip(groups, taken.shown, strict=True)):
+        with student_server(folder, venv, debug=group.debug) as port:
+            taken.real.append(send(port, variables, group, page))
             if index == 0:
                 check_the_readmes_address(folder, port)
+    return taken
+
+
+@pytest.fixture(scope="session")
+def taken_home(zips, student_venv, project_settings, tmp_path_factory) -> Iterator[dict]:
+    """Every example taken home with one Python, the examples side by side.
+
+    Each example has a folder, its servers (one at a time, on free ports)
+    and a thread of its own; the tests wait for their example's result.
+    """
+    homes = tmp_path_factory.mktemp(f"take-home-{student_venv.parent.name}")
+    with ThreadPoolExecutor(max_workers=SIDE_BY_SIDE) as pool:
+        yield {
+            example: pool.submit(
+                take_home, example, zips[example], student_venv, project_settings, homes / example
+            )
+            for example in EXAMPLES
+        }
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_a_downloaded_example_answers_as_the_pages_show(example, taken_home):
+    taken = taken_home[example].result()
+    assert not taken.folder.is_relative_to(ROOT)
+    assert [len(g.requests) for g in taken.groups] == [len(block) for block in taken.shown]
+    for group, page, real in zip(taken.groups, taken.shown, taken.real, strict=True):
         targets = [r.url.removeprefix("{{host}}") for r in group.requests]
         assert [
             as_a_student_sees_it(r, example, t) for r, t in zip(real, targets, strict=True)

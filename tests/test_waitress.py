@@ -9,42 +9,17 @@ headers only a real server adds, and their order, since Waitress sorts them.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-
 import pytest
 
 from example_core.differences import in_any_order, without_server_headers
 from site_build.jobs import run_exchange_block
-from tests.conftest import EXAMPLES
-from tests.notes import exchange_blocks
-from tests.test_real_server import free_port, send_over_http, wait_for
+from tests.support.notes import EXAMPLES, exchange_blocks
+from tests.support.servers import send_over_http, waitress
 
 NOTE = "content/15-production.md"
 BLOCKS = [block for block in exchange_blocks() if block.note == NOTE]
 # What the note tells a student to run, less the address.
 WAITRESS_OPTIONS = ["--no-clear-untrusted-proxy-headers", "app:app"]
-
-
-@contextmanager
-def waitress(folder: Path, options: list[str]) -> Iterator[int]:
-    """Run ``waitress-serve`` in ``folder`` on a free port of 127.0.0.1; yield the port."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}", *options],
-        cwd=folder,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        wait_for(port, process)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_the_note_has_blocks_and_runs_them_without_debug_mode():

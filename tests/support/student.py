@@ -6,7 +6,9 @@ Shared by the tests that run downloads as a student would (``test_take_home``,
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
 import signal
 import subprocess
 import zipfile
@@ -14,12 +16,45 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from tests.test_real_server import free_port, wait_for
+import pytest
 
-PYTHONS = {
-    "3.11": Path("/root/.pyenv/versions/3.11.7/bin/python3.11"),
-    "3.13": Path("/root/.pyenv/versions/3.13.0/bin/python3.13"),
-}
+from tests.support.servers import free_port, wait_for
+
+# The Pythons the downloads are taken home with: each gets a venv of its own.
+PYTHONS = ("3.11", "3.13")
+# A Python older than the pinned packages allow (the note quotes pip's refusal).
+TOO_OLD = "3.9"
+
+
+@functools.cache
+def find_python(version: str) -> Path:
+    """``python<version>`` as a terminal finds it on ``PATH``: the first that runs.
+
+    A pyenv shim on ``PATH`` refuses a version that pyenv has not selected;
+    then pyenv itself says where that version is installed. Fails the test
+    (it does not skip it) when no such Python runs: the suite needs each.
+    """
+    name = f"python{version}"
+    candidates = [Path(folder) / name for folder in os.environ["PATH"].split(os.pathsep)]
+    if pyenv := shutil.which("pyenv"):
+        versions = _output([pyenv, "whence", name]).split()
+        prefixes = [_output([pyenv, "prefix", installed]).strip() for installed in versions]
+        candidates += [Path(prefix) / "bin" / name for prefix in reversed(prefixes) if prefix]
+    for candidate in candidates:
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            found = _output([candidate, "-c", "import sys; print(sys.executable)"]).strip()
+            if found:
+                return Path(found)
+    pytest.fail(f"no {name} runs from PATH (nor from pyenv): the tests need Python {version}")
+
+
+def _output(command: list) -> str:
+    """What ``command`` prints, or nothing if it fails."""
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    except OSError:
+        return ""
+    return result.stdout if result.returncode == 0 else ""
 
 
 def make_venv(python: Path, requirements: Path) -> Path:

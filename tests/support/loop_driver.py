@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.site_checks import ROOT
+from tests.support.site_checks import ROOT
 
 NOT_COPIED = (".git", ".venv", "node_modules", "cache", "output*", "__pycache__", ".*_cache")
 WAIT = 8.0  # seconds: generous for a shared machine; the benchmark measures the real time

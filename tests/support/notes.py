@@ -8,8 +8,9 @@ from pathlib import Path
 
 from example_core.parse import ExchangeBlock, find_blocks
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
+EXAMPLES = ROOT / "examples"
 
 
 def notes() -> list[Path]:

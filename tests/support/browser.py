@@ -1,0 +1,125 @@
+"""Pages of a built site in Chromium: offline, through axe-core, and weighed.
+
+The site's gates load each page once per colour scheme (``gate_visit``): on
+that one visit, every request outside the site is blocked (the page must
+work offline), axe-core looks for serious faults, and what the page
+downloaded is weighed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.site_checks import AXE
+
+SERIOUS = ("serious", "critical")
+
+
+def open_offline(browser, origin: str, color_scheme: str = "light"):
+    """A page in a fresh context (empty cache) with the outside world blocked.
+
+    Returns the page and the list where what goes wrong on it is noted.
+    """
+    context = browser.new_context(color_scheme=color_scheme)
+    problems: list[str] = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(origin) or route.request.url.startswith("about:")
+            else route.abort()
+        ),
+    )
+    page = context.new_page()
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    return page, problems
+
+
+def visit_offline(browser, origin: str, path: str, color_scheme: str = "light"):
+    """Load one page with the outside world blocked; return its page and what went wrong."""
+    page, problems = open_offline(browser, origin, color_scheme)
+    page.goto(origin + path, wait_until="networkidle")
+    return page, problems
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core finds serious or critical on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run()")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+@dataclass
+class GateVisit:
+    """What one load of one page, in one colour scheme, showed to each gate."""
+
+    path: str
+    color_scheme: str
+    problems: list[str]  # offline: failed requests, 4xx/5xx, console and page errors
+    violations: list[str]  # axe-core: serious or critical
+    fetched: list[tuple[str, int]]  # weight: each URL downloaded, bodies and headers
+
+    @property
+    def weight(self) -> int:
+        return sum(size for _, size in self.fetched)
+
+    @property
+    def urls(self) -> list[str]:
+        return [url for url, _ in self.fetched]
+
+    def __str__(self) -> str:
+        return f"{self.path} in the {self.color_scheme} theme"
+
+
+def gate_visit(browser, origin: str, path: str, color_scheme: str = "light") -> GateVisit:
+    """Load ``path`` once, offline, in a fresh context; run every gate's check on that visit.
+
+    The weight is what the page downloads until the network is idle, before
+    axe-core is added to it (its script is inlined, not fetched, anyway).
+    """
+    page, problems = open_offline(browser, origin, color_scheme)
+    fetched: list[tuple[str, int]] = []
+
+    def count(request) -> None:
+        sizes = request.sizes()
+        fetched.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+
+    page.context.on("requestfinished", count)
+    try:
+        page.goto(origin + path, wait_until="networkidle")
+        loaded = list(fetched)
+        violations = axe_violations(page)
+    finally:
+        page.context.close()
+    return GateVisit(path, color_scheme, list(problems), violations, loaded)
+
+
+def weight_before_run(browser, url: str) -> tuple[int, list[str]]:
+    """Bytes downloaded (bodies and headers) when ``url`` loads, and the URLs fetched.
+
+    As ``benchmarks/browser_figures.py`` measures it: a fresh context, nothing blocked.
+    """
+    context = browser.new_context()
+    fetched: list[tuple[str, int]] = []
+
+    def count(request) -> None:
+        sizes = request.sizes()
+        fetched.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+
+    context.on("requestfinished", count)
+    context.new_page().goto(url, wait_until="networkidle")
+    context.close()
+    return sum(size for _, size in fetched), [url for url, _ in fetched]
+
+
+def html_file(site: Path, visit: GateVisit) -> Path:
+    """The file a visit's page was served from."""
+    return site / (visit.path.lstrip("/") + ("index.html" if visit.path.endswith("/") else ""))
