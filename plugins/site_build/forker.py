@@ -67,6 +67,11 @@ class Forker:
         )
         theirs.close()
 
+    @property
+    def pid(self) -> int:
+        """The server's process id."""
+        return self._process.pid
+
     def alive(self) -> bool:
         """Whether the server process is still running."""
         return self._process.poll() is None

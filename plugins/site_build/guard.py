@@ -4,9 +4,10 @@ The build runs each block from a copy of its example in a scratch folder
 (see ``run``). This guard, a Python audit hook installed in the block's
 process before the app loads, refuses with ``PermissionError`` every
 write, removal, rename, link or change of times and modes of a file outside
-that folder, and a signal sent to a process that is not the block's own;
-it remembers each refusal, so the block fails with a message naming what
-was refused even if the example catches the error. Reading is allowed.
+the copy and the block's ``HOME`` (its ``TMPDIR`` too), and a signal sent
+to a process that is not the block's own; it remembers each refusal, so the
+block fails with a message naming what was refused even if the example
+catches the error. Reading is allowed.
 
 This is a guard against mistakes and against ordinary code, not a sandbox:
 a program the example starts (``subprocess``) or a call through ``ctypes``
@@ -40,10 +41,13 @@ HARMLESS = ("/dev/null", ":memory:", "")
 
 
 class Guard:
-    """The audit hook of one block's process; ``refused`` lists what it refused."""
+    """The audit hook of one block's process; ``refused`` lists what it refused.
 
-    def __init__(self, folder: os.PathLike[str] | str) -> None:
-        self.folder = os.path.realpath(folder)
+    Writing is allowed inside ``folders`` only.
+    """
+
+    def __init__(self, *folders: os.PathLike[str] | str) -> None:
+        self.folders = [os.path.realpath(folder) for folder in folders]
         self.refused: list[str] = []
 
     def install(self) -> None:
@@ -71,7 +75,7 @@ class Guard:
         if name in HARMLESS or name.startswith("file::memory:"):
             return
         real = os.path.realpath(name)
-        if real != self.folder and not real.startswith(self.folder + os.sep):
+        if not any(real == f or real.startswith(f + os.sep) for f in self.folders):
             self._refuse(f"{doing} {name}, outside the example's folder")
 
     def _check_signal(self, event: str, target: int, signal_number: int) -> None:

@@ -140,11 +140,12 @@ def _serve(
 
     from .guard import Guard
 
-    scratch = example_dir.parents[1]
-    os.environ["HOME"] = os.environ["TMPDIR"] = str(scratch)
+    home = example_dir.parents[1] / "home"
+    home.mkdir()
+    os.environ["HOME"] = os.environ["TMPDIR"] = str(home)
     tempfile.tempdir = None
     sys.dont_write_bytecode = True
-    guard = Guard(scratch)
+    guard = Guard(example_dir, home)
     guard.install()
     try:
         app = load_for_run(example_dir, epoch, debug=debug)
