@@ -18,11 +18,14 @@ from pathlib import Path
 import pytest
 
 from example_core.errors import RunError
+from example_core.model import HttpRequest
+from site_build import run
 from site_build.build import build_site
 from site_build.forker import Forker, shared_forker, stop_shared_forker
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "-----BEGIN OPENSSH PRIVATE KEY----- not-really-a-key"
+DIED = "the example runner (the fork server) died (killed by signal 9 (SIGKILL))"
 HOME_APP = """\
 from flask import Flask
 
@@ -253,7 +256,9 @@ def test_the_next_build_starts_a_new_runner_after_the_last_one_was_killed(tmp_pa
     project, override = make_project(tmp_path, "```exchange example=shop\nGET /\n```")
     errors, _ = build(project, override, caplog)
     assert errors == 0
-    os.kill(shared_forker().pid, signal.SIGKILL)
+    runner = shared_forker()
+    os.kill(runner.pid, signal.SIGKILL)
+    assert runner.death() == DIED
     override = {**override, "EXCHANGE_CACHE": False}
     errors, messages = build(project, override, caplog)
     assert errors == 0, messages
@@ -266,6 +271,20 @@ def test_a_block_sent_to_a_dead_runner_says_how_it_died():
     with pytest.raises(RunError, match=r"the example runner \(the fork server\) died "):
         forker.start(print)
     assert "killed by signal 9 (SIGKILL)" in forker.death()
+
+
+def test_a_block_whose_runner_dies_before_forking_it_says_how_the_runner_died(
+    make_example, scratch_settings, monkeypatch
+):
+    make_example("shop", HOME_APP)
+    forker = Forker()
+    monkeypatch.setattr(run, "shared_forker", lambda: forker)
+    os.kill(forker.pid, signal.SIGSTOP)  # the job waits in its queue...
+    block = run.BlockRun(scratch_settings, "shop", (HttpRequest("GET", "/", (), b"", None, 1),))
+    os.kill(forker.pid, signal.SIGKILL)  # ...and the runner dies before it forks
+    with pytest.raises(RunError) as raised:
+        block.exchanges()
+    assert str(raised.value) == DIED
 
 
 KILLER = HOME_APP.replace(

@@ -88,17 +88,18 @@ class Forker:
             socket.send_fds(self._control, [pickle.dumps((target, args))], [writing])
         except OSError:
             os.close(reading)
-            raise RunError(self.death(), None) from None
+            died = self.death() or "the example runner (the fork server) stopped answering"
+            raise RunError(died, None) from None
         finally:
             os.close(writing)
         return Connection(reading, writable=False)
 
-    def death(self) -> str:
-        """Why the server cannot run a block: it died, and how."""
+    def death(self, timeout: float = 1.0) -> str | None:
+        """How the server died (waiting up to ``timeout`` seconds for it), or None if it lives."""
         try:
-            code = self._process.wait(timeout=1)
+            code = self._process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            return "the example runner (the fork server) stopped answering"
+            return None
         return f"the example runner (the fork server) died ({describe_exit(code)})"
 
     def close(self) -> None:

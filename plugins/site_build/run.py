@@ -59,7 +59,8 @@ class BlockRun:
         self._scratch = Path(tempfile.mkdtemp(prefix=f"block-{example}."))
         try:
             copy = pinned_copy(example_dir, self._scratch, settings.epoch)
-            self._receiver = shared_forker().start(
+            self._forker = shared_forker()
+            self._receiver = self._forker.start(
                 _serve, copy, example_dir, settings.epoch, requests, debug
             )
         except BaseException:
@@ -69,7 +70,11 @@ class BlockRun:
     def exchanges(self) -> list[Exchange]:
         """Wait for every answer; raise ``RunError`` for a failure or a timeout."""
         try:
-            self._pid = _receive(self._receiver, "starting the app", self._timeout, None)
+            try:
+                self._pid = _receive(self._receiver, "starting the app", self._timeout, None)
+            except RunError as error:
+                # No child at all: the fork server died with the job in its queue.
+                raise RunError(self._forker.death() or str(error), None) from None
             return _collect(self._receiver, self._requests, self._timeout)
         finally:
             self.close()
