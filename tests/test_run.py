@@ -10,7 +10,7 @@ import pytest
 
 from example_core.errors import RunError
 from example_core.model import HttpRequest
-from site_build.forker import shared_forker
+from site_build.forker import stop_shared_forker
 from site_build.run import run_requests
 
 
@@ -317,9 +317,9 @@ def test_the_builders_flask_settings_do_not_reach_the_example(
         "@app.get('/')\ndef key():\n    return repr(app.config.get('SECRET_KEY'))\n",
     )
     monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-builders-shell")
-    shared_forker.cache_clear()  # a fork server started with that shell's environment
+    stop_shared_forker()  # a fork server started with that shell's environment
     try:
         (exchange,) = run_requests(scratch_settings, "settings", (get("/"),))
     finally:
-        shared_forker.cache_clear()
+        stop_shared_forker()
     assert exchange.response.body == b"None"

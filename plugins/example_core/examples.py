@@ -6,6 +6,11 @@ file, with a line such as ``FLASK_APP=shop:create_app()``: the value is
 exactly what a student passes to ``flask --app`` from inside the folder.
 Without that line the app is ``app``, as for ``flask --app app``.
 
+The repository is the boundary: an example's files may be links only to
+files inside the repository (the folder holding ``examples/``), so that
+nothing from outside is run, shipped or published. ``example_files`` is the
+one place that decides, so every use of an example's files gets the check.
+
 This module imports nothing from Flask, so the build process can use it
 without paying for Flask.
 """
@@ -13,6 +18,8 @@ without paying for Flask.
 from __future__ import annotations
 
 from pathlib import Path
+
+from .errors import RunError
 
 DEFAULT_SPEC = "app"
 ENV_FILE = ".flaskenv"
@@ -36,12 +43,36 @@ def example_files(example_dir: Path) -> list[Path]:
     The one rule for the whole project: the cache key, the browser's bundle,
     the notes' stamps, the pinned file times and the student's zip all take
     these files and no others (Python's ``__pycache__`` is left out).
+    Raises ``OutsideRepositoryError`` for a link that leads out of the repository.
     """
-    return sorted(
+    paths = [
         path
         for path in example_dir.rglob("*")
-        if path.is_file() and "__pycache__" not in path.relative_to(example_dir).parts
-    )
+        if "__pycache__" not in path.relative_to(example_dir).parts
+    ]
+    for path in paths:
+        check_inside_repository(path, example_dir)
+    return sorted(path for path in paths if path.is_file())
+
+
+class OutsideRepositoryError(RunError):
+    """A file of an example that is a link to something outside the repository."""
+
+    def __init__(self, link: str) -> None:
+        super().__init__(f"{link} leads outside the repository (a link?): refused", None)
+        self.link = link
+
+
+def check_inside_repository(path: Path, example_dir: Path) -> None:
+    """Raise ``OutsideRepositoryError`` if ``path`` (in ``example_dir``) leads out of it.
+
+    The repository is the folder that holds the examples' folder. A link
+    inside it (to a file another example shares, say) is fine.
+    """
+    repository = example_dir.resolve().parent.parent
+    if not path.resolve().is_relative_to(repository):
+        name = path.relative_to(example_dir).as_posix()
+        raise OutsideRepositoryError(f"{example_dir.parent.name}/{example_dir.name}/{name}")
 
 
 def app_spec(folder: Path) -> str:

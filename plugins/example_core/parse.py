@@ -16,6 +16,8 @@ from .http_file import parse_requests
 from .model import HttpRequest
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# An example is a folder directly inside examples/: no path, no way out of it.
+EXAMPLE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 EXCHANGE_OPTIONS = (
     "example",
@@ -120,8 +122,16 @@ def _parse_options(note: str, line: int, text: str, known: tuple[str, ...]) -> d
                 note, line, f"unknown option '{key}' (known options: {', '.join(known)})"
             )
         options[key] = value
-    if not options.get("example"):
+    example = options.get("example")
+    if not example:
         raise BlockError(note, line, "the block needs an example=<name> option")
+    if not EXAMPLE_NAME.fullmatch(example) or ".." in example:
+        raise BlockError(
+            note,
+            line,
+            f"example={example!r} is refused: an example is a folder name directly "
+            "inside examples/, not a path",
+        )
     return options
 
 

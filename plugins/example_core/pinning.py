@@ -7,6 +7,7 @@ importing Flask: only the processes that run examples need that.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -39,3 +40,21 @@ def pin_mtimes(example_dir: Path, epoch: int) -> None:
     for path in example_files(example_dir):
         if path.stat().st_mtime != epoch:
             os.utime(path, (epoch, epoch))
+
+
+def pinned_copy(example_dir: Path, target: Path, epoch: int) -> Path:
+    """Copy the example's files into ``target/examples/<name>``, each dated at ``epoch``.
+
+    The build runs every block from such a copy: what the example writes
+    lands there, and the source files keep their own modification times.
+    The copy keeps the example's name and relative paths, on which messages
+    and static files' ``ETag`` depend. Returns the copy's folder.
+    """
+    copy = target / example_dir.parent.name / example_dir.name
+    copy.mkdir(parents=True)
+    for path in example_files(example_dir):
+        destination = copy / path.relative_to(example_dir)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, destination)
+        os.utime(destination, (epoch, epoch))
+    return copy

@@ -3,7 +3,8 @@
 Notes hold ``exchange`` and ``include`` blocks (parsed by ``example_core``).
 ``reader`` plugs a Markdown extension (``markdown_extension``) into Pelican;
 ``jobs`` starts every exchange block at once, from the ``cache`` or in a
-child of the ``forker`` (``run``), and checks the answers; ``blocks`` has
+child of the ``forker`` (``run``; ``processes`` and ``guard`` keep it
+contained), and checks the answers; ``blocks`` has
 one module per kind of block, each rendering itself with ``html``
 (messages, included source, highlighting, sequence diagrams);
 ``dependencies`` makes Pelican's content cache of a note depend on its

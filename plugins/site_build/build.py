@@ -18,6 +18,8 @@ from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
+from example_core.errors import BlockError, RunError
+
 PROJECT = Path(__file__).resolve().parents[2]
 # How a build's warnings and errors read, in the terminal and in the author's loop's banner.
 MESSAGE_FORMAT = "%(levelname)s: %(message)s"
@@ -86,8 +88,11 @@ def _stopped_by(error: Exception) -> str:
 
     A syntax error knows where it is (a template's, the settings'); for
     anything else, the place is the innermost line of the project's own
-    code (a plugin's, a template's) that the error went through.
+    code (a plugin's, a template's) that the error went through. An error
+    about an example's files (a link out of the repository) names the file.
     """
+    if isinstance(error, (BlockError, RunError)):
+        return str(error)
     filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     if not (filename and line):
         frames = traceback.extract_tb(error.__traceback__)

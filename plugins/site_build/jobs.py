@@ -26,15 +26,16 @@ class BlockJob:
         self.settings = settings
         self.cache = settings.cache
         self.max_body = settings.max_body
-        self.key = cache.cache_key(block, settings) if settings.cache else None
+        self.key: str | None = None
         self.outcome: list[Exchange] | BlockRun | RunError | None = None
-        if self.cache and self.key:
-            self.outcome = cache.load(self.cache, self.key)
-        if self.outcome is None:
-            try:
+        try:
+            self.key = cache.cache_key(block, settings) if settings.cache else None
+            if self.cache and self.key:
+                self.outcome = cache.load(self.cache, self.key)
+            if self.outcome is None:
                 self.outcome = BlockRun(settings, block.example, block.requests, debug=block.debug)
-            except RunError as error:
-                self.outcome = error
+        except RunError as error:  # a link out of the repository, a dead runner
+            self.outcome = error
 
     def exchanges(self) -> list[Exchange]:
         """The block's exchanges, checked against ``expect=``; raises ``BlockError``."""
@@ -49,7 +50,7 @@ class BlockJob:
         _check_body_sizes(self.block, exchanges, self.max_body)
         # An example saved while its block ran may have answered with its new
         # code: keep the answers only if the files are still those of the key.
-        if fresh and self.cache and self.key == cache.cache_key(self.block, self.settings):
+        if fresh and self.cache and self.key == _key_now(self.block, self.settings):
             cache.store(self.cache, self.key, exchanges)
         return exchanges
 
@@ -141,6 +142,13 @@ def live_block(
         bundle = f"{settings.site_url}/{bundle_path(example_dir, settings.epoch)}"
     data = block_bytes(block, exchanges, bundle)
     return block_path(data), data
+
+
+def _key_now(block: ExchangeBlock, settings: RunSettings) -> str | None:
+    try:
+        return cache.cache_key(block, settings)
+    except RunError:
+        return None
 
 
 def _check_statuses(block: ExchangeBlock, exchanges: list[Exchange]) -> None:

@@ -5,13 +5,22 @@ examples both called ``app.py`` (or two packages of one name) never share
 modules, a crash or a hang stays in the child, and a request that does not
 answer in time is cut off by killing it. Several blocks can run at once.
 What comes back is plain data.
+
+The child runs the example from a copy of its folder in a scratch folder of
+the block's own (``example_core.pinning.pinned_copy``), with ``HOME`` and
+``TMPDIR`` there too, so the source files keep their times and what the
+example writes goes nowhere; ``guard`` refuses, and reports, a write outside
+that folder. Messages still name the source: ``examples/<name>/app.py:3``.
+When the block ends, the child and every process it started are killed
+(``processes.kill_tree``), and the scratch folder is removed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
+import shutil
+import sys
+import tempfile
 import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -20,9 +29,11 @@ from typing import Any
 from example_core.errors import RunError
 from example_core.examples import describe_app, find_examples, is_example
 from example_core.model import Exchange, HttpRequest
+from example_core.pinning import pinned_copy
 from example_core.settings import RunSettings
 
 from .forker import shared_forker
+from .processes import kill_tree
 
 TRACEBACK_FRAMES = 4
 
@@ -45,12 +56,25 @@ class BlockRun:
         self._requests = requests
         self._timeout = settings.timeout
         self._pid: int | None = None
-        self._receiver = shared_forker().start(_serve, example_dir, settings.epoch, requests, debug)
+        self._scratch = Path(tempfile.mkdtemp(prefix=f"block-{example}."))
+        try:
+            copy = pinned_copy(example_dir, self._scratch, settings.epoch)
+            self._forker = shared_forker()
+            self._receiver = self._forker.start(
+                _serve, copy, example_dir, settings.epoch, requests, debug
+            )
+        except BaseException:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            raise
 
     def exchanges(self) -> list[Exchange]:
         """Wait for every answer; raise ``RunError`` for a failure or a timeout."""
         try:
-            self._pid = _receive(self._receiver, "starting the app", self._timeout, None)
+            try:
+                self._pid = _receive(self._receiver, "starting the app", self._timeout, None)
+            except RunError as error:
+                # No child at all: the fork server died with the job in its queue.
+                raise RunError(self._forker.death() or str(error), None) from None
             return _collect(self._receiver, self._requests, self._timeout)
         finally:
             self.close()
@@ -62,9 +86,9 @@ class BlockRun:
         """
         if not self._receiver.closed:
             if self._pid is not None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(self._pid, signal.SIGKILL)
+                kill_tree(self._pid)
             self._receiver.close()
+            shutil.rmtree(self._scratch, ignore_errors=True)
 
 
 def run_requests(
@@ -99,6 +123,8 @@ def _receive(receiver: Connection, doing: str, timeout: float, index: int | None
         kind, payload = receiver.recv()
     except EOFError:
         raise RunError("the example's process died without an answer", index) from None
+    if kind == "ended":
+        raise RunError(f"the example's process died without an answer ({payload})", index)
     if kind == "error":
         raise RunError(payload, index)
     return payload
@@ -106,21 +132,34 @@ def _receive(receiver: Connection, doing: str, timeout: float, index: int | None
 
 def _serve(
     example_dir: Path,
+    source: Path,
     epoch: int,
     requests: tuple[HttpRequest, ...],
     debug: bool,
     sender: Connection,
 ) -> None:
-    """Child process: load the app, then answer each request or report why not."""
+    """Child process: load the app from its copy, then answer each request or report why not."""
     from example_core.loading import load_for_run
     from example_core.runner import Replay
     from example_core.sent import unsent_problem
 
+    from .guard import Guard
+
+    home = example_dir.parents[1] / "home"
+    home.mkdir()
+    os.environ["HOME"] = os.environ["TMPDIR"] = str(home)
+    tempfile.tempdir = None
+    sys.dont_write_bytecode = True
+    guard = Guard(example_dir, home)
+    guard.install()
     try:
         app = load_for_run(example_dir, epoch, debug=debug)
     except BaseException as error:  # even SystemExit must reach the author as a message
         failed = f"loading {describe_app(example_dir)} failed"
-        sender.send(("error", _describe(error, failed, example_dir)))
+        sender.send(("error", _describe(error, failed, example_dir, source)))
+        return
+    if guard.refused:
+        sender.send(("error", _refusal(guard.refused, "loading")))
         return
     sender.send(("loaded", None))
     replay = Replay(app.test_client())
@@ -128,24 +167,34 @@ def _serve(
         try:
             exchange = replay.send(request)
         except BaseException as error:
-            sender.send(("error", _describe(error, "the view raised an exception", example_dir)))
+            raised = "the view raised an exception"
+            sender.send(("error", _describe(error, raised, example_dir, source)))
             return
         problem = unsent_problem(exchange.request, exchange.sent_headers)
+        if guard.refused:
+            problem = _refusal(guard.refused, "answering")
         if problem:
             sender.send(("error", problem))
             return
         sender.send(("ok", exchange))
 
 
-def _describe(error: BaseException, what: str, example_dir: Path) -> str:
+def _refusal(refused: list[str], doing: str) -> str:
+    return f"while {doing}, the example did what the build refuses: {'; '.join(refused)}"
+
+
+def _describe(error: BaseException, what: str, example_dir: Path, source: Path) -> str:
     """``what`` failed, where in the example and why, then the traceback's last frames.
 
     A syntax error needs no traceback: its frames are only Flask's, importing.
+    The frames name the example's source files, not the copy that ran.
     """
     found = _origin(error, example_dir)
     if found and isinstance(found[1], SyntaxError):
         return f"{what}: {found[0]}"
     frames = "".join(traceback.format_exception(error, limit=-TRACEBACK_FRAMES)).rstrip()
+    for copy in {str(example_dir), str(example_dir.resolve())}:
+        frames = frames.replace(copy, str(source))
     return f"{what}: {found[0]}\n{frames}" if found else f"{what}:\n{frames}"
 
 

@@ -6,8 +6,8 @@ import ast
 import textwrap
 from pathlib import Path
 
-from example_core.errors import BlockError
-from example_core.examples import is_example
+from example_core.errors import BlockError, RunError
+from example_core.examples import check_inside_repository, is_example
 from example_core.parse import IncludeBlock
 
 from ..html.source import IncludedSource, render_source
@@ -19,6 +19,10 @@ def read_include(block: IncludeBlock, examples: Path) -> IncludedSource:
     example_dir = (examples / block.example).resolve()
     if not is_example(example_dir):
         raise _error(block, "no such example")
+    try:
+        check_inside_repository(example_dir / block.file, examples / block.example)
+    except RunError as error:
+        raise _error(block, str(error)) from None
     path = (example_dir / block.file).resolve()
     if not path.is_relative_to(example_dir) or not path.is_file():
         raise _error(block, f"no file {block.file!r} in the example")
