@@ -3,16 +3,16 @@
 Each page is loaded, as ``benchmarks/browser_figures.py`` loads it, from a
 plain static server that compresses nothing, in a fresh browser context
 (empty cache); everything it downloads counts, headers included, until the
-network is idle. New notes are held to the same budget.
+network is idle. New notes are held to the same budget, which the build
+checks too (``site_build.weight``, without the response headers).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from site_build.weight import PAGE_BUDGET as BUDGET
 from tests.site_checks import html_pages, page_url, plant, static_server
-
-BUDGET = 40_000
 
 
 def weight_before_run(browser, url: str) -> tuple[int, list[str]]:
