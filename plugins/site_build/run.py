@@ -116,6 +116,9 @@ def _serve(
     from example_core.runner import Replay
     from example_core.sent import unsent_problem
 
+    from .contain import contain
+
+    sender = contain(sender)  # type: ignore[assignment]  # output kept to a tail, forks refused
     try:
         app = load_for_run(example_dir, epoch, debug=debug)
     except BaseException as error:  # even SystemExit must reach the author as a message
