@@ -3,7 +3,7 @@
 #   .venv       the pinned Python packages (requirements.txt)
 #   node_modules the pinned npm packages (package-lock.json): Pyodide, CodeMirror and
 #                esbuild for the live examples; the HTML checker and axe-core for the tests
-#   chromium    Debian's browser, for the browser tests
+#   chromium    Debian's browser, for the browser tests (and rsync, which `invoke publish` runs)
 
 PYTHON ?= python3.12
 VENV := .venv
@@ -31,7 +31,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v rsync >/dev/null; then \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; \
+		$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core rsync; \
 	fi

@@ -164,10 +164,19 @@ def publish(c):
     preview(c)
     user = f"{CONFIG['ssh_user']}@" if CONFIG["ssh_user"] else ""
     target = f"{user}{CONFIG['ssh_host']}"
-    c.run(
+    c.run(rsync_command(CONFIG["deploy_path"], f"{target}:{CONFIG['ssh_path']}"))
+
+
+def rsync_command(source: str, target: str) -> str:
+    """The command ``publish`` copies ``source`` (a folder) with, into ``target``.
+
+    ``-p`` carries the modes along: the build makes every folder 0755 and
+    every file 0644, so the web server's user can read them.
+    """
+    return (
         'rsync --delete --exclude ".DS_Store" -pthrvz -c '
         f'-e "ssh -p {CONFIG["ssh_port"]}" '
-        f"{CONFIG['deploy_path'].rstrip('/')}/ {target}:{CONFIG['ssh_path']}"
+        f"{shlex.quote(source.rstrip('/') + '/')} {shlex.quote(target)}"
     )
 
 

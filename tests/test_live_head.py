@@ -13,7 +13,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from tests.site_checks import ROOT, html_pages
+from tests.support.site_checks import ROOT, html_pages
 
 MESSAGE = re.compile(r'<div class="exchange-(?:request|response)"[^>]*>.*?<code>(.*?)</code>', re.S)
 PART = re.compile(r"<t-(\w+)>(.*?)</t-\1>|([^<]+)", re.S)

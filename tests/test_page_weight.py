@@ -3,21 +3,21 @@
 Each page is loaded, as ``benchmarks/browser_figures.py`` loads it, from a
 plain static server that compresses nothing, in a fresh browser context
 (empty cache); everything it downloads counts, headers included, until the
-network is idle. New notes are held to the same budget. The load is the
-light theme's visit of the browser gates (``gate_visits``), with the outside
-world blocked, which a page that passes the offline gate never asks for.
+network is idle. New notes are held to the same budget, which the build
+checks too (``site_build.weight``, without the response headers). The load
+is the light theme's visit of the browser gates (``gate_visits``), with the
+outside world blocked, which a page that passes the offline gate never asks for.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from site_build.weight import PAGE_BUDGET as BUDGET
 from tests.support.browser import gate_visit, html_file
 from tests.support.site_checks import plant, static_server
 
 pytestmark = pytest.mark.xdist_group("site_gates")
-
-BUDGET = 40_000
 
 
 def test_every_page_loads_at_most_40_kb_before_run(site, gate_visits):

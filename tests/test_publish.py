@@ -1,16 +1,22 @@
-"""``invoke gh-pages``, for real: a clone of the project publishes to a bare repository."""
+"""Publishing for real: `invoke gh-pages` to a bare repository, `publish`'s rsync to a web root."""
 
 from __future__ import annotations
 
 import io
 import os
+import shutil
+import stat
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
 
+import tasks
+from site_build.build import build_site
+from tests.support.broken_builds import make_site
 from tests.support.notes import ROOT
 
 
@@ -73,3 +79,38 @@ def test_gh_pages_refuses_to_run_without_siteurl(tmp_path):
     )
     assert result.returncode == 2
     assert "Set SITEURL" in result.stderr
+
+
+def test_publish_copies_a_site_the_web_servers_user_can_read(tmp_path):
+    """Built under a strict umask, copied with ``publish``'s rsync, read by ``nobody``."""
+    site = make_site(tmp_path, "```exchange example=shop\nGET /\n```")
+    output = tmp_path / "output"
+    strict = os.umask(0o077)
+    try:
+        assert build_site(ROOT / "pelicanconf.py", output, site) == 0
+    finally:
+        os.umask(strict)
+    # A web root outside pytest's own folders, which only root may enter.
+    web_root = Path(tempfile.mkdtemp(prefix="web-root.", dir="/tmp"))
+    try:
+        web_root.chmod(0o755)
+        subprocess.run(
+            tasks.rsync_command(str(output), str(web_root / "site")), shell=True, check=True
+        )
+        published = web_root / "site"
+        for path in [published, *published.rglob("*")]:
+            expected = 0o755 if path.is_dir() else 0o644
+            assert stat.S_IMODE(path.stat().st_mode) == expected, path
+        if os.geteuid() != 0 or not shutil.which("runuser"):
+            pytest.skip("reading as another user needs root and runuser; the modes were checked")
+        page = published / "a-note" / "index.html"
+        read = subprocess.run(
+            ["runuser", "-u", "nobody", "--", "cat", str(page)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert read.returncode == 0, read.stderr
+        assert "<h1" in read.stdout
+    finally:
+        shutil.rmtree(web_root)

@@ -18,6 +18,9 @@ from .model import HttpRequest
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 # An example is a folder directly inside examples/: no path, no way out of it.
 EXAMPLE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+# A block's fence that does not start its line: indented, in a list item or a
+# quote. Markdown would publish it as it is, so it is refused instead.
+MISPLACED_FENCE = re.compile(r"^[ \t>*+\-\d.)]+(?:`{3,}|~{3,})\s*(?P<kind>exchange|include)\b")
 
 EXCHANGE_OPTIONS = (
     "example",
@@ -79,13 +82,15 @@ def find_blocks(lines: list[str], note: str) -> list[Block]:
     """Return every exchange and include block in a note's lines, in order.
 
     Other fenced code is skipped whole, so a note may show the syntax of a
-    block inside a longer fence without it being run.
+    block inside a longer fence without it being run. A block's fence that
+    does not start its line would not run, and is refused.
     """
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
         opening = FENCE.match(lines[index])
         if not opening:
+            _refuse_misplaced(lines[index], note, index + 1)
             index += 1
             continue
         fence, info = opening["fence"], opening["info"].strip()
@@ -99,6 +104,19 @@ def find_blocks(lines: list[str], note: str) -> list[Block]:
             blocks.append(parse(note, index, end, info[len(kind) :], body))
         index = len(lines) if end is None else end + 1
     return blocks
+
+
+def _refuse_misplaced(text: str, note: str, line: int) -> None:
+    misplaced = MISPLACED_FENCE.match(text)
+    if misplaced:
+        kind = misplaced["kind"]
+        raise BlockError(
+            note,
+            line,
+            f"{kind} blocks must start at the beginning of a line, not indented nor inside "
+            f"a list or a quote: there the block would not run, and its fence would be "
+            "published as it is",
+        )
 
 
 def _closing_fence(lines: list[str], opening: int, fence: str) -> int | None:
@@ -121,6 +139,8 @@ def _parse_options(note: str, line: int, text: str, known: tuple[str, ...]) -> d
             raise BlockError(
                 note, line, f"unknown option '{key}' (known options: {', '.join(known)})"
             )
+        if key in options:
+            raise BlockError(note, line, f"option '{key}' is given twice: give it once")
         options[key] = value
     example = options.get("example")
     if not example:

@@ -14,6 +14,12 @@ from .pinning import source_date_epoch
 DEFAULT_TIMEOUT = 5.0
 # Bytes of text a response body may put into a page (a page's whole budget is 40 KB).
 DEFAULT_MAX_BODY = 8192
+# Bytes of a binary body: the page only describes it, but the block's file for
+# the live panel carries it whole (base64), downloaded when the reader presses Run.
+DEFAULT_MAX_BINARY_BODY = 65536
+# Bytes of one message's header lines: what common servers accept (Apache's
+# LimitRequestFieldSize, nginx's large_client_header_buffers), and all of it is shown.
+DEFAULT_MAX_HEADERS = 8192
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,8 @@ class RunSettings:
     cache: Path | None = None
     site_url: str = ""
     max_body: int = DEFAULT_MAX_BODY
+    max_binary_body: int = DEFAULT_MAX_BINARY_BODY
+    max_headers: int = DEFAULT_MAX_HEADERS
 
 
 def run_settings(settings: dict) -> RunSettings:
@@ -34,7 +42,10 @@ def run_settings(settings: dict) -> RunSettings:
     ``EXAMPLES_PATH`` (default: ``examples`` beside the content folder),
     ``EXCHANGE_TIMEOUT`` (seconds a request may take), ``EXCHANGE_CACHE``
     (whether to keep results in ``CACHE_PATH``; on by default), and
-    ``EXCHANGE_MAX_BODY`` (bytes of text a response body may put into a page).
+    ``EXCHANGE_MAX_BODY`` (bytes of text a response body may put into a page),
+    ``EXCHANGE_MAX_BINARY_BODY`` (bytes of a binary response body, which the
+    live panel's file carries) and ``EXCHANGE_MAX_HEADERS`` (bytes of one
+    request's or response's header lines).
     """
     examples = Path(settings.get("EXAMPLES_PATH") or Path(settings["PATH"]).parent / "examples")
     use_cache = settings.get("EXCHANGE_CACHE", True)
@@ -45,4 +56,6 @@ def run_settings(settings: dict) -> RunSettings:
         cache=Path(settings["CACHE_PATH"]).resolve() / "exchanges" if use_cache else None,
         site_url=settings.get("SITEURL", ""),
         max_body=int(settings.get("EXCHANGE_MAX_BODY", DEFAULT_MAX_BODY)),
+        max_binary_body=int(settings.get("EXCHANGE_MAX_BINARY_BODY", DEFAULT_MAX_BINARY_BODY)),
+        max_headers=int(settings.get("EXCHANGE_MAX_HEADERS", DEFAULT_MAX_HEADERS)),
     )

@@ -20,6 +20,8 @@ from pelican.settings import read_settings
 
 from example_core.errors import BlockError, RunError
 
+from .weight import overweight_pages
+
 PROJECT = Path(__file__).resolve().parents[2]
 # How a build's warnings and errors read, in the terminal and in the author's loop's banner.
 MESSAGE_FORMAT = "%(levelname)s: %(message)s"
@@ -45,7 +47,8 @@ def build_site(settings_file: Path, output: Path, override: dict | None = None) 
 
     ``override`` replaces settings from the file (the tests point ``PATH``
     and ``EXAMPLES_PATH`` at folders of their own). Returns the number of
-    errors; with any, ``output`` is left as it was.
+    errors; with any, ``output`` is left as it was. A page over its weight
+    budget is an error too (see ``weight``).
     """
     return len(build_site_problems(settings_file, output, override))
 
@@ -67,6 +70,9 @@ def build_site_problems(
             str(settings_file), override={**(override or {}), "OUTPUT_PATH": str(scratch)}
         )
         Pelican(settings).run()
+        if not problems.messages:
+            for problem in overweight_pages(scratch):
+                logging.getLogger(__name__).error("%s", problem)
     except Exception as error:  # a broken template or settings file stops Pelican itself
         logging.getLogger(__name__).error("%s", _stopped_by(error))
     finally:
@@ -74,6 +80,7 @@ def build_site_problems(
     if problems.messages:
         shutil.rmtree(scratch)
         return problems.messages
+    _readable_by_all(scratch)
     previous = output.with_name(f"{output.name}.previous")
     shutil.rmtree(previous, ignore_errors=True)
     if output.exists():
@@ -81,6 +88,18 @@ def build_site_problems(
     scratch.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
     return []
+
+
+def _readable_by_all(folder: Path) -> None:
+    """Folders 0755 and files 0644, whatever ``mkdtemp`` (0700) or the umask gave.
+
+    ``invoke publish`` copies the modes with ``rsync -p``: the web server's
+    user must be able to read every page.
+    """
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def _stopped_by(error: Exception) -> str:

@@ -15,6 +15,7 @@ from example_core.settings import RunSettings
 from live_examples.bundle import block_bytes, block_path, bundle_file, bundle_path
 
 from . import cache
+from .checks import block_error, check_exchanges
 from .run import BlockRun
 
 
@@ -25,7 +26,6 @@ class BlockJob:
         self.block = block
         self.settings = settings
         self.cache = settings.cache
-        self.max_body = settings.max_body
         self.key: str | None = None
         self.outcome: list[Exchange] | BlockRun | RunError | None = None
         try:
@@ -38,16 +38,15 @@ class BlockJob:
             self.outcome = error
 
     def exchanges(self) -> list[Exchange]:
-        """The block's exchanges, checked against ``expect=``; raises ``BlockError``."""
+        """The block's exchanges, checked (see ``checks``); raises ``BlockError``."""
         try:
             if isinstance(self.outcome, RunError):
                 raise self.outcome
             fresh = isinstance(self.outcome, BlockRun)
             exchanges = self.outcome.exchanges() if fresh else self.outcome
         except RunError as error:
-            raise _block_error(self.block, error) from None
-        _check_statuses(self.block, exchanges)
-        _check_body_sizes(self.block, exchanges, self.max_body)
+            raise block_error(self.block, error) from None
+        check_exchanges(self.block, exchanges, self.settings)
         # An example saved while its block ran may have answered with its new
         # code: keep the answers only if the files are still those of the key.
         if fresh and self.cache and self.key == _key_now(self.block, self.settings):
@@ -149,46 +148,3 @@ def _key_now(block: ExchangeBlock, settings: RunSettings) -> str | None:
         return cache.cache_key(block, settings)
     except RunError:
         return None
-
-
-def _check_statuses(block: ExchangeBlock, exchanges: list[Exchange]) -> None:
-    for index, exchange in enumerate(exchanges):
-        expected = block.expected_status(index)
-        got = exchange.response.status_code
-        if expected is not None and got != expected:
-            raise _block_error(block, RunError(f"expected {expected}, got {got}", index))
-
-
-def _check_body_sizes(block: ExchangeBlock, exchanges: list[Exchange], limit: int) -> None:
-    """A text body goes into the page whole (folded or not): refuse one over the limit.
-
-    A binary body is only described on the page, so its size does not count.
-    """
-    for index, exchange in enumerate(exchanges):
-        body = exchange.response.body
-        if len(body) <= limit or not _is_text(body):
-            continue
-        message = (
-            f"the response body is {len(body):,} bytes, over the {limit:,} a page may show "
-            "(EXCHANGE_MAX_BODY): ask for something smaller, or raise the setting"
-        )
-        raise _block_error(block, RunError(message, index))
-
-
-def _is_text(body: bytes) -> bool:
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _block_error(block: ExchangeBlock, error: RunError) -> BlockError:
-    request = block.requests[error.index] if error.index is not None else None
-    return BlockError(
-        block.note,
-        request.line if request else block.line,
-        str(error),
-        example=block.example,
-        request=request.summary if request else None,
-    )

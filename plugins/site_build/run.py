@@ -152,6 +152,9 @@ def _serve(
     sys.dont_write_bytecode = True
     guard = Guard(example_dir, home)
     guard.install()
+    from .contain import contain
+
+    sender = contain(sender)  # type: ignore[assignment]  # output kept to a tail, forks refused
     try:
         app = load_for_run(example_dir, epoch, debug=debug)
     except BaseException as error:  # even SystemExit must reach the author as a message
