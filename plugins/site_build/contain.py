@@ -40,6 +40,10 @@ class ContainedSender:
         os.dup2(writing, 1)
         os.dup2(writing, 2)
         os.close(writing)
+        # Line by line, as in a terminal: what the view printed and warned stays in order.
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(line_buffering=True)
         self._reader = threading.Thread(target=self._keep_tail, args=(reading,), daemon=True)
         self._reader.start()
 
