@@ -32,8 +32,30 @@ self.onmessage = (event) => {
   const handlers = { load, run, send };
   started
     .then(() => handlers[message.type](message))
-    .catch((error) => self.postMessage({ type: "failed", panel: message.panel, id: message.id, message: describe(error) }));
+    .then((answer) => {
+      if (outOfMemory()) throw new Error("out of memory");
+      self.postMessage(answer);
+    })
+    .catch((error) => self.postMessage({ type: "failed", panel: message.panel, id: message.id, ...failure(error) }));
 };
+
+// Past 2 GB, Pyodide reads its own memory wrong (its pointers are signed), so
+// a Python that grew that far is given up, even if it answered.
+const MEMORY_LIMIT = 2 ** 31;
+const OUT_OF_MEMORY = "Python ran out of memory, so it was stopped: it starts afresh at the next Run or Send.";
+
+function outOfMemory() {
+  return (pyodide?._module?.HEAPU8?.length ?? 0) >= MEMORY_LIMIT;
+}
+
+// What the app raised is a Python error, and Python goes on. Anything else
+// (memory, a fatal error of Pyodide, an answer that is not JSON) leaves
+// Python unfit to go on: the page then starts a new worker (python.js).
+function failure(error) {
+  if (outOfMemory()) return { message: OUT_OF_MEMORY, fatal: true };
+  if (pyodide && error instanceof pyodide.ffi.PythonError) return { message: describe(error) };
+  return { message: `Python failed (${describe(error)}), so it was stopped: it starts afresh at the next Run or Send.`, fatal: true };
+}
 
 function describe(error) {
   if (error instanceof Error) return error.message;
@@ -201,15 +223,15 @@ async function load({ panel, folder, epoch, debug, files }) {
   self.postMessage({ type: "progress", stage: "example" });
   writeFiles(folder, files);
   runner.load(panel, folder, epoch, debug);
-  self.postMessage({ type: "loaded", panel });
+  return { type: "loaded", panel };
 }
 
 async function run({ panel, id, requests }) {
   const answers = JSON.parse(runner.run_block(panel, JSON.stringify(requests)));
-  self.postMessage({ type: "answers", id, answers });
+  return { type: "answers", id, answers };
 }
 
 async function send({ panel, id, client, request }) {
   const response = JSON.parse(runner.send(panel, client, JSON.stringify(request)));
-  self.postMessage({ type: "response", id, response });
+  return { type: "response", id, response };
 }
