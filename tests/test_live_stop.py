@@ -34,7 +34,7 @@ hoard = []
 
 @app.get("/")
 def home():
-    hoard.extend(b"x" * 1_000_000_000 for _ in range(3))
+    hoard.extend(b"x" * 1_100_000_000 for _ in range(2))
     return "held"
 """
 
