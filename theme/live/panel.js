@@ -13,6 +13,7 @@ import { mediaType } from "./http.js";
 import { ProgressView } from "./progress.js";
 import { RequestForm } from "./request-form.js";
 import { ResponseView } from "./response.js";
+import { StopView } from "./stop.js";
 import { Tabs } from "./tabs.js";
 
 async function fetchJson(url, what) {
@@ -36,6 +37,7 @@ export class Panel {
     this.loadedFiles = null;
     const example = exchange.dataset.example;
     this.progress = new ProgressView();
+    this.stop = new StopView(() => this.python.stop());
     this.answers = new AnswersView(`${id}-answers`, () => this.runBlock());
     this.files = new FilesView(id, example);
     this.form = new RequestForm(() => this.send());
@@ -52,6 +54,7 @@ export class Panel {
       "section",
       { class: "live-panel", "aria-label": `Live example ${example}`, "data-state": "starting", tabindex: "-1" },
       this.progress.view,
+      this.stop.view,
       this.answers.view,
       this.change,
     );
@@ -101,14 +104,17 @@ export class Panel {
   async loadApp() {
     const files = this.files.current();
     await this.python.start();
+    const generation = this.python.generation;
     this.loads += 1;
     await this.python.load(this.id, `/examples/${this.id}/${this.loads}`, this.epoch, this.block.debug, files);
     this.loadedFiles = JSON.stringify(files);
+    this.loadedIn = generation;
   }
 
-  /** Load the app again if the reader changed its files since it was loaded. */
+  /** Load the app again if the reader changed its files since it was loaded, or Python was restarted. */
   async loadIfChanged() {
-    if (!this.loading && JSON.stringify(this.files.current()) !== this.loadedFiles) {
+    const changed = JSON.stringify(this.files.current()) !== this.loadedFiles || this.loadedIn !== this.python.generation;
+    if (!this.loading && changed) {
       this.loading = this.loadApp().finally(() => (this.loading = null));
     }
     return this.loading;
@@ -116,8 +122,15 @@ export class Panel {
 
   /** Send one request with the panel's ``client`` ("block" or "browser"), the app's files as they are now. */
   async sendAs(client, request) {
-    await this.loadIfChanged();
-    return this.python.send(this.id, client, request);
+    return this.stop.during(this.loadIfChanged().then(() => this.python.send(this.id, client, request)));
+  }
+
+  /** After a failure: if Python was stopped, say so once, and keep the focus off a Stop now hidden. */
+  stopped(error, next) {
+    if (!error.stopped) return false;
+    this.stop.say(error.message);
+    if (this.stop.focused || document.activeElement === document.body) next.focus();
+    return true;
   }
 
   /** Load the app afresh and send every request of the block; show each answer beside the build's. */
@@ -125,13 +138,14 @@ export class Panel {
     this.state = "running";
     this.answers.busy = true;
     try {
-      await this.loadApp();
-      const answers = await this.python.run(this.id, this.block.requests);
+      const answers = await this.stop.during(this.loadApp().then(() => this.python.run(this.id, this.block.requests)));
       this.panel.dataset.pythonStarted = JSON.stringify(this.python.marks);
       this.answers.show(this.block.requests, this.block.responses, answers);
       this.form.offer(answers.map((answer) => answer.request));
     } catch (error) {
       this.answers.showError(error.message);
+      this.answers.busy = false;
+      this.stopped(error, this.answers.runButton);
     } finally {
       this.answers.busy = false;
       this.state = "ready";
@@ -147,7 +161,9 @@ export class Panel {
       const request = this.form.read();
       this.response.show(request, await this.sendAs("block", request));
     } catch (error) {
-      this.response.showError(error.message);
+      this.form.busy = false;
+      if (this.stopped(error, this.form.sendButton)) this.response.showStopped();
+      else this.response.showError(error.message);
     } finally {
       this.form.busy = false;
       this.state = "ready";

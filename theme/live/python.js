@@ -4,6 +4,15 @@
 
 const START_TIMEOUT_MS = 90_000;
 const SEND_TIMEOUT_MS = 10_000;
+const STOPPED = "Python was stopped: it starts afresh at the next Run or Send.";
+const DIED = "Python's worker ended unexpectedly, so it was stopped: it starts afresh at the next Run or Send.";
+
+/** Why Python was stopped; ``stopped`` tells it apart from what the app raised. */
+function stoppedError(message) {
+  const error = new Error(message);
+  error.stopped = true;
+  return error;
+}
 
 export class Python {
   /** The Python of the worker at ``workerUrl``; ``marks`` holds its start's moments once ready. */
@@ -15,17 +24,25 @@ export class Python {
     this.waiting = new Map();
     this.onProgress = new Set();
     this.nextId = 1;
+    // A new worker knows no panel's app: each start is a new generation.
+    this.generation = 0;
+    this.abortStart = null;
   }
 
   /** Start Python in its worker, if it is not started yet; resolves when Python is ready. */
   start() {
     if (this.ready) return this.ready;
     const worker = (this.worker = new Worker(this.workerUrl, { type: "module" }));
+    this.generation += 1;
     this.ready = new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`Python did not start within ${START_TIMEOUT_MS / 1000} seconds.`)), START_TIMEOUT_MS);
-      worker.onerror = (event) => {
+      this.abortStart = (error) => {
         clearTimeout(timer);
-        reject(new Error(event.message || "The Python worker failed to start."));
+        reject(error);
+      };
+      worker.onerror = (event) => {
+        if (this.marks === null) this.abortStart(new Error(event.message || "The Python worker failed to start."));
+        else this.stop(DIED);
       };
       worker.onmessage = ({ data }) => {
         if (data.type === "progress") this.onProgress.forEach((listener) => listener(data));
@@ -34,12 +51,12 @@ export class Python {
           this.marks = data.marks;
           resolve();
         } else if (data.type === "failed" && !data.panel && !data.id) {
-          clearTimeout(timer);
-          reject(new Error(data.message));
+          this.abortStart(new Error(data.message));
         } else this.settle(data);
       };
     });
-    this.ready.catch(() => this.stop());
+    this.marks = null;
+    this.ready.catch(() => this.worker === worker && this.stop());
     return this.ready;
   }
 
@@ -48,15 +65,18 @@ export class Python {
     const waiter = this.waiting.get(key);
     if (!waiter) return;
     this.waiting.delete(key);
-    if (data.type === "failed") waiter.reject(new Error(data.message));
-    else waiter.resolve(data);
+    if (data.type !== "failed") waiter.resolve(data);
+    else if (data.fatal) {
+      // Python cannot go on (out of memory, say): a new worker will.
+      waiter.reject(stoppedError(data.message));
+      this.stop(data.message);
+    } else waiter.reject(new Error(data.message));
   }
 
   ask(key, message, timeout) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.stop();
-        reject(new Error(`No answer within ${timeout / 1000} seconds, so Python was stopped. Run again to start it afresh.`));
+        this.stop(`No answer within ${timeout / 1000} seconds, so Python was stopped: it starts afresh at the next Run or Send.`);
       }, timeout);
       this.waiting.set(key, {
         resolve: (value) => (clearTimeout(timer), resolve(value)),
@@ -83,11 +103,15 @@ export class Python {
     return (await this.ask(id, { type: "send", panel, id, client, request }, SEND_TIMEOUT_MS)).response;
   }
 
-  stop() {
+  /** End the worker and whatever it was doing, at once; each waiting call rejects with ``message``. */
+  stop(message = STOPPED) {
     this.worker?.terminate();
     this.worker = null;
     this.ready = null;
-    for (const waiter of this.waiting.values()) waiter.reject(new Error("Python was stopped."));
+    this.abortStart?.(stoppedError(message));
+    this.abortStart = null;
+    const waiting = [...this.waiting.values()];
     this.waiting.clear();
+    for (const waiter of waiting) waiter.reject(stoppedError(message));
   }
 }

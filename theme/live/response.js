@@ -46,6 +46,13 @@ export class ResponseView {
     this.view.dataset.status = "error";
   }
 
+  /** Python was stopped before it answered; the panel's Stop line says why. */
+  showStopped() {
+    this.clear();
+    this.log.textContent = "";
+    this.view.dataset.status = "stopped";
+  }
+
   clear() {
     if (this.preview) this.preview.hidden = true;
     this.view.querySelector(".highlight, .live-traceback")?.remove();

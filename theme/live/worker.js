@@ -10,8 +10,10 @@
 // Requests and answers are JSON-ready objects, bodies in base64 (see browser_runner.py).
 //
 // Reader-edited code runs here, never in the page. Once Flask is installed,
-// the worker gives up its network and storage APIs, so that code cannot reach
-// the site's cookies, storage or anything else.
+// the worker gives up its network, storage, other contexts and code from text,
+// so that code reaches nothing but its panel (tests/test_contained.py tries
+// every way out). Where the host sends headers, the worker's own
+// Content-Security-Policy closes the same ways a second time.
 
 const runtime = new URL(".", self.location.href).href;
 const marks = [];
@@ -30,8 +32,30 @@ self.onmessage = (event) => {
   const handlers = { load, run, send };
   started
     .then(() => handlers[message.type](message))
-    .catch((error) => self.postMessage({ type: "failed", panel: message.panel, id: message.id, message: describe(error) }));
+    .then((answer) => {
+      if (outOfMemory()) throw new Error("out of memory");
+      self.postMessage(answer);
+    })
+    .catch((error) => self.postMessage({ type: "failed", panel: message.panel, id: message.id, ...failure(error) }));
 };
+
+// Past 2 GB, Pyodide reads its own memory wrong (its pointers are signed), so
+// a Python that grew that far is given up, even if it answered.
+const MEMORY_LIMIT = 2 ** 31;
+const OUT_OF_MEMORY = "Python ran out of memory, so it was stopped: it starts afresh at the next Run or Send.";
+
+function outOfMemory() {
+  return (pyodide?._module?.HEAPU8?.length ?? 0) >= MEMORY_LIMIT;
+}
+
+// What the app raised is a Python error, and Python goes on. Anything else
+// (memory, a fatal error of Pyodide, an answer that is not JSON) leaves
+// Python unfit to go on: the page then starts a new worker (python.js).
+function failure(error) {
+  if (outOfMemory()) return { message: OUT_OF_MEMORY, fatal: true };
+  if (pyodide && error instanceof pyodide.ffi.PythonError) return { message: describe(error) };
+  return { message: `Python failed (${describe(error)}), so it was stopped: it starts afresh at the next Run or Send.`, fatal: true };
+}
 
 function describe(error) {
   if (error instanceof Error) return error.message;
@@ -72,10 +96,69 @@ function reportDownloads(realFetch) {
   };
 }
 
-function giveUpNetworkAndStorage() {
-  for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "indexedDB", "caches", "importScripts", "BroadcastChannel"]) {
-    Object.defineProperty(self, name, { value: undefined, configurable: false, writable: false });
+// Everything in a worker that reaches past the panel: the network (fetch,
+// XHR, sockets, streams, WebTransport, a font's URL), storage (indexedDB,
+// caches, the origin's private file system in navigator.storage), other
+// contexts (nested workers, BroadcastChannel) and the loading of more code.
+const CLOSED = [
+  "fetch",
+  "XMLHttpRequest",
+  "WebSocket",
+  "WebSocketStream",
+  "WebTransport",
+  "EventSource",
+  "FontFace",
+  "fonts",
+  "indexedDB",
+  "caches",
+  "importScripts",
+  "BroadcastChannel",
+  "Worker",
+  "SharedWorker",
+  "webkitRequestFileSystem",
+  "webkitRequestFileSystemSync",
+  "webkitResolveLocalFileSystemURL",
+  "webkitResolveLocalFileSystemSyncURL",
+];
+const CLOSED_IN_NAVIGATOR = ["storage", "sendBeacon", "serviceWorker", "locks"];
+
+function refuseCodeFromText() {
+  throw new EvalError("This Python cannot run JavaScript from text.");
+}
+
+function seal(object, name, value) {
+  Object.defineProperty(object, name, { value, configurable: false, writable: false });
+}
+
+// Code from text is the way to import() a module from anywhere, so it goes
+// too: eval, every kind of function's constructor, and a timer given a string.
+// Pyodide needs none of these once it has started; its own import() of a URL
+// (loadScript) is not reachable from Python.
+function giveUpCodeFromText() {
+  seal(self, "eval", refuseCodeFromText);
+  for (const kind of [function () {}, async function () {}, function* () {}, async function* () {}]) {
+    // Each stand-in keeps its kind's prototype: Pyodide's calls and instanceof read it.
+    const prototype = Object.getPrototypeOf(kind);
+    const refuse = function () {
+      refuseCodeFromText();
+    };
+    refuse.prototype = prototype;
+    seal(prototype, "constructor", refuse);
+    if (prototype === Function.prototype) seal(self, "Function", refuse);
   }
+  for (const name of ["setTimeout", "setInterval"]) {
+    const timer = self[name].bind(self);
+    seal(self, name, (handler, ...rest) => {
+      if (typeof handler !== "function") refuseCodeFromText();
+      return timer(handler, ...rest);
+    });
+  }
+}
+
+function giveUpNetworkAndStorage() {
+  for (const name of CLOSED) seal(self, name, undefined);
+  for (const name of CLOSED_IN_NAVIGATOR) seal(self.navigator, name, undefined);
+  giveUpCodeFromText();
 }
 
 async function start() {
@@ -112,6 +195,13 @@ async function startPython() {
   self.postMessage({ type: "progress", stage: "flask" });
   pyodide.FS.writeFile("/home/pyodide/notes.zip", new Uint8Array(await pythonZip));
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/notes.zip')");
+  // Stops Python's clock at a block's moment (browser_runner.py): JavaScript's
+  // Date.now is where Python reads the time here.
+  pyodide.registerJsModule("live_clock", {
+    stop: (moment) => {
+      self.Date.now = () => moment * 1000;
+    },
+  });
   runner = pyodide.pyimport("browser_runner");
   pyodide.runPython("import flask.testing, werkzeug.test");
   mark("flask imported");
@@ -133,15 +223,15 @@ async function load({ panel, folder, epoch, debug, files }) {
   self.postMessage({ type: "progress", stage: "example" });
   writeFiles(folder, files);
   runner.load(panel, folder, epoch, debug);
-  self.postMessage({ type: "loaded", panel });
+  return { type: "loaded", panel };
 }
 
 async function run({ panel, id, requests }) {
   const answers = JSON.parse(runner.run_block(panel, JSON.stringify(requests)));
-  self.postMessage({ type: "answers", id, answers });
+  return { type: "answers", id, answers };
 }
 
 async function send({ panel, id, client, request }) {
   const response = JSON.parse(runner.send(panel, client, JSON.stringify(request)));
-  self.postMessage({ type: "response", id, response });
+  return { type: "response", id, response };
 }
