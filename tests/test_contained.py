@@ -20,9 +20,9 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.hosting import hosted
-from tests.site_checks import static_server
-from tests.test_live import READY, replace_file, send
+from tests.support.hosting import hosted
+from tests.support.live import READY, replace_file, send
+from tests.support.site_checks import static_server
 
 # Each attempt runs in the view; an attempt that returns started something
 # (a promise, a worker) whose connection the listener would count.

@@ -13,11 +13,11 @@ import re
 
 import pytest
 
-from tests.hosting import header_rules, headers_for, hosted
-from tests.notes import ROOT
-from tests.site_checks import html_pages, page_url, plant
-from tests.test_gate_browser import visit_offline
-from tests.test_live_browser import act, block_with, open_browser, shown
+from tests.support.browser import visit_offline
+from tests.support.hosting import header_rules, headers_for, hosted
+from tests.support.live import act, block_with, open_browser, shown
+from tests.support.notes import ROOT
+from tests.support.site_checks import html_pages, page_url, plant
 
 VIOLATIONS = """
 addEventListener("securitypolicyviolation", (event) => {

@@ -27,6 +27,7 @@ from tests.support.live import (
     replace_file,
     send,
     until,
+    verdicts,
 )
 from tests.support.notes import ROOT, exchange_blocks, page_file
 
@@ -46,14 +47,6 @@ def blocks_by_page() -> dict[str, list]:
 
 
 PAGES = blocks_by_page()
-
-
-def verdicts(panel) -> list[tuple[str, str]]:
-    """Each answer's verdict and the reasons given for it."""
-    return panel.locator(".live-step").evaluate_all(
-        """steps => steps.map(s => [s.dataset.verdict,
-            [...s.querySelectorAll('.live-why')].map(p => p.textContent).join(' ')])"""
-    )
 
 
 def run_again(page, panel) -> list[tuple[str, str]]:

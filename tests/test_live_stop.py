@@ -11,10 +11,10 @@ import time
 
 import pytest
 
-from tests.notes import ROOT
-from tests.site_checks import static_server
-from tests.test_gate_browser import visit_offline
-from tests.test_live import READY, open_panel, replace_file, verdicts
+from tests.support.browser import visit_offline
+from tests.support.live import READY, open_panel, replace_file, verdicts
+from tests.support.notes import ROOT
+from tests.support.site_checks import static_server
 
 ENDLESS_IMPORT = """
 from flask import Flask

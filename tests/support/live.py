@@ -136,3 +136,11 @@ def until(page, check, what: str, timeout: float = STEP_TIMEOUT) -> None:
             return
         page.wait_for_timeout(50)
     assert check(), f"timed out waiting for {what}"
+
+
+def verdicts(panel) -> list[tuple[str, str]]:
+    """Each answer's verdict and the reasons given for it."""
+    return panel.locator(".live-step").evaluate_all(
+        """steps => steps.map(s => [s.dataset.verdict,
+            [...s.querySelectorAll('.live-why')].map(p => p.textContent).join(' ')])"""
+    )

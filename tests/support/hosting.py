@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
-from tests.site_checks import SiteServer, _QuietHandler
+from tests.support.site_checks import SiteServer, _QuietHandler
 
 Rule = tuple[re.Pattern[str], list[tuple[str, str]]]
 
