@@ -21,7 +21,7 @@ from flask import Flask
 
 from example_core.pinning import source_date_epoch
 from example_core.settings import RunSettings
-from tests.support.browser import GateVisit, gate_visit, visit_offline
+from tests.support.browser import GateVisit, gate_visits_side_by_side, visit_offline
 from tests.support.notes import EXAMPLES, ROOT
 from tests.support.site import build_real_site
 from tests.support.site_checks import html_pages, page_url, static_server
@@ -173,10 +173,8 @@ def gate_visits(site, origin, browser) -> Callable[[str], list[GateVisit]]:
 
     def of(color_scheme: str) -> list[GateVisit]:
         if color_scheme not in visits:
-            visits[color_scheme] = [
-                gate_visit(browser, origin, page_url(site, html), color_scheme)
-                for html in html_pages(site)
-            ]
+            paths = [page_url(site, html) for html in html_pages(site)]
+            visits[color_scheme] = gate_visits_side_by_side(browser, origin, paths, color_scheme)
         return visits[color_scheme]
 
     return of

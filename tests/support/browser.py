@@ -49,7 +49,11 @@ def visit_offline(browser, origin: str, path: str, color_scheme: str = "light"):
 def axe_violations(page) -> list[str]:
     """What axe-core finds serious or critical on the page as it is now."""
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run()")
+    return serious(page.evaluate("axe.run()"))
+
+
+def serious(result: dict) -> list[str]:
+    """The serious and critical violations of an ``axe.run()`` result, one line each."""
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
@@ -80,44 +84,58 @@ class GateVisit:
 
 
 def gate_visit(browser, origin: str, path: str, color_scheme: str = "light") -> GateVisit:
-    """Load ``path`` once, offline, in a fresh context; run every gate's check on that visit.
+    """Load ``path`` once, offline, in a fresh context; run every gate's check on that visit."""
+    (visit,) = gate_visits_side_by_side(browser, origin, [path], color_scheme)
+    return visit
 
-    The weight is what the page downloads until the network is idle, before
+
+def gate_visits_side_by_side(
+    browser, origin: str, paths: list[str], color_scheme: str, at_once: int = 4
+) -> list[GateVisit]:
+    """``gate_visit`` for each path: ``at_once`` pages load side by side, each in its context.
+
+    The weight is what a page downloads until the network is idle, before
     axe-core is added to it (its script is inlined, not fetched, anyway).
     """
-    page, problems = open_offline(browser, origin, color_scheme)
-    fetched: list[tuple[str, int]] = []
+    visits = []
+    for start in range(0, len(paths), at_once):
+        loading = [
+            _Loading(browser, origin, path, color_scheme) for path in paths[start:][:at_once]
+        ]
+        try:
+            for visit in loading:
+                visit.run_axe_once_loaded()
+            visits += [visit.result() for visit in loading]
+        finally:
+            for visit in loading:
+                visit.page.context.close()
+    return visits
 
-    def count(request) -> None:
+
+class _Loading:
+    """A page of ``gate_visits_side_by_side`` on its way: loading, then running axe-core."""
+
+    def __init__(self, browser, origin: str, path: str, color_scheme: str) -> None:
+        self.path, self.color_scheme = path, color_scheme
+        self.page, self.problems = open_offline(browser, origin, color_scheme)
+        self.fetched: list[tuple[str, int]] = []
+        self.page.context.on("requestfinished", self._count)
+        self.page.goto(origin + path, wait_until="commit")
+
+    def _count(self, request) -> None:
         sizes = request.sizes()
-        fetched.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+        self.fetched.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
-    page.context.on("requestfinished", count)
-    try:
-        page.goto(origin + path, wait_until="networkidle")
-        loaded = list(fetched)
-        violations = axe_violations(page)
-    finally:
-        page.context.close()
-    return GateVisit(path, color_scheme, list(problems), violations, loaded)
+    def run_axe_once_loaded(self) -> None:
+        """Once the network is idle, note what was downloaded, then start axe-core."""
+        self.page.wait_for_load_state("networkidle")
+        self.loaded = list(self.fetched)
+        self.page.add_script_tag(path=str(AXE))
+        self.page.evaluate("() => { window.gateAxe = axe.run(); }")
 
-
-def weight_before_run(browser, url: str) -> tuple[int, list[str]]:
-    """Bytes downloaded (bodies and headers) when ``url`` loads, and the URLs fetched.
-
-    As ``benchmarks/browser_figures.py`` measures it: a fresh context, nothing blocked.
-    """
-    context = browser.new_context()
-    fetched: list[tuple[str, int]] = []
-
-    def count(request) -> None:
-        sizes = request.sizes()
-        fetched.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
-
-    context.on("requestfinished", count)
-    context.new_page().goto(url, wait_until="networkidle")
-    context.close()
-    return sum(size for _, size in fetched), [url for url, _ in fetched]
+    def result(self) -> GateVisit:
+        violations = serious(self.page.evaluate("() => window.gateAxe"))
+        return GateVisit(self.path, self.color_scheme, list(self.problems), violations, self.loaded)
 
 
 def html_file(site: Path, visit: GateVisit) -> Path:
