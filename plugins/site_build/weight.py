@@ -2,7 +2,7 @@
 
 A page's weight here is what a reader's browser fetches before pressing
 Run: the HTML and the files it names in ``<link>``, ``<script src>`` and
-``<img src>``. ``tests/test_page_weight.py`` measures the same in Chromium,
+``<img src>``. ``tests/site/test_page_weight.py`` measures the same in Chromium,
 response headers included, against the same ``PAGE_BUDGET``.
 """
 

@@ -1,6 +1,6 @@
 """Drive the author's loop as an author does: a copy of the site, a loop task, edits.
 
-Used by ``tests/test_author_loop.py`` and ``benchmarks/loop_time.py``.
+Used by ``tests/author_loop/test_author_loop.py`` and ``benchmarks/loop_time.py``.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import pytest
 from site_build.build import build_site
 from tests.support.broken_builds import GOOD_APP, build_and_fail, make_site, previous_output
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CASES = {
     "unknown example": (
         "```exchange example=nowhere\nGET /\n```",

@@ -9,7 +9,7 @@ from example_core.parse import ExchangeBlock, find_blocks
 from site_build.build import build_site
 from site_build.jobs import StartedJobs
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # An app that says "loaded" to a socket each time it is loaded, that is once per run block.
 # (It cannot write a log: the build refuses writes outside the example's folder.)
 COUNTING_APP = """\

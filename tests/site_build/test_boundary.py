@@ -23,7 +23,7 @@ from site_build import run
 from site_build.build import build_site
 from site_build.forker import Forker, shared_forker, stop_shared_forker
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SECRET = "-----BEGIN OPENSSH PRIVATE KEY----- not-really-a-key"
 DIED = "the example runner (the fork server) died (killed by signal 9 (SIGKILL))"
 HOME_APP = """\

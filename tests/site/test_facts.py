@@ -49,7 +49,7 @@ from tests.support.servers import development_server
 def run_block(settings: RunSettings, example: str, requests: str) -> list[Exchange]:
     """Send ``requests`` (written as in an exchange block) to an example, as the build does."""
     lines = [f"```exchange example={example}", *requests.strip().split("\n"), "```"]
-    (block,) = find_blocks(lines, "tests/test_facts.py")
+    (block,) = find_blocks(lines, "tests/site/test_facts.py")
     assert isinstance(block, ExchangeBlock)
     return run_exchange_block(block, settings)
 

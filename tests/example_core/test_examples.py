@@ -24,7 +24,7 @@ from site_build.run import run_requests
 from tests.support.examples import SHOP, get, write_example
 from tests.support.servers import free_port, wait_for
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def settings(examples: Path) -> RunSettings:

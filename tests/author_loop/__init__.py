@@ -1,0 +1,1 @@
+"""Tests of the author's loop: invoke livereload and regenerate."""

@@ -1,0 +1,1 @@
+"""Tests of the shared core: the blocks' parser, what an example is, how it loads."""

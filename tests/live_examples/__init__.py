@@ -1,0 +1,1 @@
+"""Tests of what the reader's browser runs: the live panel, its browser, its seal, Stop."""
