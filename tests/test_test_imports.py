@@ -66,6 +66,6 @@ def test_the_import_check_catches_a_test_module_importing_another(tmp_path):
     assert wrong_imports(planted) == [
         "test_planted.py: imports tests.test_live",
         "test_planted.py: imports tests.conftest",
-        "test_planted.py: imports tests.site_checks",
         "test_planted.py: imports tests.test_site",
+        "test_planted.py: imports tests.site_checks",
     ]
