@@ -22,9 +22,9 @@ from tests.support.browser import visit_offline
 from tests.support.live import (
     PANEL_TIMEOUT,
     READY,
-    STEP_TIMEOUT,
     open_panel,
     replace_file,
+    run_again,
     send,
     until,
     verdicts,
@@ -47,17 +47,6 @@ def blocks_by_page() -> dict[str, list]:
 
 
 PAGES = blocks_by_page()
-
-
-def run_again(page, panel) -> list[tuple[str, str]]:
-    panel.locator(".live-steps").evaluate("s => s.replaceChildren()")
-    panel.get_by_role("button", name="Run again").click()
-    page.wait_for_function(
-        "p => p.dataset.state === 'ready' && p.querySelector('.live-step')",
-        arg=panel.element_handle(),
-        timeout=STEP_TIMEOUT,
-    )
-    return verdicts(panel)
 
 
 def test_a_block_file_holds_the_authored_requests_and_every_header_the_build_got(

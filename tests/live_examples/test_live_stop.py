@@ -12,7 +12,7 @@ import time
 import pytest
 
 from tests.support.browser import visit_offline
-from tests.support.live import READY, open_panel, replace_file, verdicts
+from tests.support.live import READY, STEP_TIMEOUT, open_panel, replace_file, run_again
 from tests.support.notes import ROOT
 from tests.support.site_checks import static_server
 
@@ -39,7 +39,6 @@ def home():
 """
 
 HELLO = (ROOT / "examples" / "hello-flask" / "app.py").read_text()
-RESTART_MS = 120_000  # a new Python starts on a busy machine
 
 
 @pytest.fixture(scope="module")
@@ -55,17 +54,6 @@ def hello_panel(origin, browser):
     yield page, panel
     page.context.close()
     assert problems == []
-
-
-def run_and_wait(page, panel) -> list[tuple[str, str]]:
-    panel.locator(".live-steps").evaluate("s => s.replaceChildren()")
-    panel.get_by_role("button", name="Run again").click()
-    page.wait_for_function(
-        "p => p.dataset.state === 'ready' && p.querySelector('.live-step')",
-        arg=panel.element_handle(),
-        timeout=RESTART_MS,
-    )
-    return verdicts(panel)
 
 
 def test_stop_ends_an_endless_import_and_the_next_run_works(hello_panel):
@@ -89,7 +77,7 @@ def test_stop_ends_an_endless_import_and_the_next_run_works(hello_panel):
         "b => document.activeElement === b"
     )
     replace_file(page, panel, HELLO)
-    assert [verdict for verdict, _ in run_and_wait(page, panel)] == ["same"]
+    assert [verdict for verdict, _ in run_again(page, panel)] == ["same"]
     assert status.count() == 0, "the message goes once Python works again"
 
 
@@ -99,7 +87,7 @@ def test_a_python_out_of_memory_says_so_and_the_next_send_works(hello_panel):
     response = panel.locator(".live-response")
     panel.get_by_role("button", name="Send").click()
     page.wait_for_function(
-        "r => r.dataset.status", arg=response.element_handle(), timeout=RESTART_MS
+        "r => r.dataset.status", arg=response.element_handle(), timeout=STEP_TIMEOUT
     )
     assert response.get_attribute("data-status") == "stopped", response.inner_text()
     status = panel.locator(".live-stop-status")
@@ -110,7 +98,7 @@ def test_a_python_out_of_memory_says_so_and_the_next_send_works(hello_panel):
     response.evaluate("r => { delete r.dataset.status; delete r.dataset.body; }")
     panel.get_by_role("button", name="Send").click()
     page.wait_for_function(
-        "r => r.dataset.status", arg=response.element_handle(), timeout=RESTART_MS
+        "r => r.dataset.status", arg=response.element_handle(), timeout=STEP_TIMEOUT
     )
     assert (response.get_attribute("data-status"), response.get_attribute("data-body")) == (
         "200",

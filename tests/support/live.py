@@ -144,3 +144,15 @@ def verdicts(panel) -> list[tuple[str, str]]:
         """steps => steps.map(s => [s.dataset.verdict,
             [...s.querySelectorAll('.live-why')].map(p => p.textContent).join(' ')])"""
     )
+
+
+def run_again(page, panel) -> list[tuple[str, str]]:
+    """Press Run again on a fresh list of answers; each verdict and its reasons."""
+    panel.locator(".live-steps").evaluate("s => s.replaceChildren()")
+    panel.get_by_role("button", name="Run again").click()
+    page.wait_for_function(
+        "p => p.dataset.state === 'ready' && p.querySelector('.live-step')",
+        arg=panel.element_handle(),
+        timeout=STEP_TIMEOUT,
+    )
+    return verdicts(panel)
