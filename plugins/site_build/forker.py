@@ -159,6 +159,8 @@ def _supervise(message: bytes, fd: int) -> None:
         os.setsid()
         become_subreaper()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        # The block's group is asked where it is stuck (see stuck.py): only the worker answers.
+        signal.signal(signal.SIGUSR1, signal.SIG_IGN)
         connection = Connection(fd, readable=False)
         connection.send(("pid", os.getpid()))
         worker = os.fork()

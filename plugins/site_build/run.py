@@ -34,8 +34,13 @@ from example_core.settings import RunSettings
 
 from .forker import shared_forker
 from .processes import kill_tree
+from .stuck import watch, where_stuck
 
 TRACEBACK_FRAMES = 4
+
+
+class OutOfTimeError(RunError):
+    """The child did not answer in time: it is still running, somewhere in the example."""
 
 
 class BlockRun:
@@ -57,11 +62,12 @@ class BlockRun:
         self._timeout = settings.timeout
         self._pid: int | None = None
         self._scratch = Path(tempfile.mkdtemp(prefix=f"block-{example}."))
+        self._source = example_dir
         try:
-            copy = pinned_copy(example_dir, self._scratch, settings.epoch)
+            self._copy = pinned_copy(example_dir, self._scratch, settings.epoch)
             self._forker = shared_forker()
             self._receiver = self._forker.start(
-                _serve, copy, example_dir, settings.epoch, requests, debug
+                _serve, self._copy, example_dir, settings.epoch, requests, debug
             )
         except BaseException:
             shutil.rmtree(self._scratch, ignore_errors=True)
@@ -75,7 +81,13 @@ class BlockRun:
             except RunError as error:
                 # No child at all: the fork server died with the job in its queue.
                 raise RunError(self._forker.death() or str(error), None) from None
-            return _collect(self._receiver, self._requests, self._timeout)
+            try:
+                return _collect(self._receiver, self._requests, self._timeout)
+            except OutOfTimeError as error:
+                if self._pid is None:
+                    raise
+                stuck = where_stuck(self._pid, self._scratch, self._copy, self._source)
+                raise RunError(f"{error}{stuck}", error.index) from None
         finally:
             self.close()
 
@@ -118,7 +130,7 @@ def _collect(
 def _receive(receiver: Connection, doing: str, timeout: float, index: int | None) -> Any:
     """The next answer from the child, or ``RunError`` if it failed or took too long."""
     if not receiver.poll(timeout):
-        raise RunError(f"{doing} did not finish within {timeout:g} seconds", index)
+        raise OutOfTimeError(f"{doing} did not finish within {timeout:g} seconds", index)
     try:
         kind, payload = receiver.recv()
     except EOFError:
@@ -145,6 +157,7 @@ def _serve(
 
     from .guard import Guard
 
+    _stack = watch(example_dir.parents[1])  # kept open while the child runs
     home = example_dir.parents[1] / "home"
     home.mkdir()
     os.environ["HOME"] = os.environ["TMPDIR"] = str(home)

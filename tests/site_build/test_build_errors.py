@@ -57,7 +57,8 @@ CASES = {
     "hanging request": (
         "```exchange example=shop\nGET /slow\n```",
         4,
-        "example 'shop': GET /slow: the request did not finish within 2 seconds",
+        "example 'shop': GET /slow: the request did not finish within 2 seconds "
+        "(stuck at examples/shop/app.py:20 in slow)",
     ),
     "include of a missing file": (
         "```include example=shop file=nope.py\n```",
@@ -99,7 +100,8 @@ APP_CASES = {
     ),
     "app.py that hangs while loading": (
         "import time\ntime.sleep(60)\n",
-        "example 'shop': loading the app did not finish within 2 seconds",
+        "example 'shop': loading the app did not finish within 2 seconds "
+        "(stuck at examples/shop/app.py:2 in <module>)",
         "",
     ),
 }
