@@ -2,7 +2,7 @@
 // browser, its answer beside the build's and the verdict of compare.js.
 
 import { compare } from "./compare.js";
-import { button, element } from "./dom.js";
+import { button, element, unavailable } from "./dom.js";
 import { renderMessage, renderTraceback } from "./message-view.js";
 
 const VERDICTS = {
@@ -21,7 +21,7 @@ export class AnswersView {
   /** The view, its element's id ``id``; ``onRun`` is called on "Run again". */
   constructor(id, onRun) {
     this.steps = element("ol", { class: "live-steps" });
-    this.runButton = button("Run again", onRun, { disabled: "" });
+    this.runButton = button("Run again", onRun, { "aria-disabled": "true" });
     this.view = element(
       "div",
       { class: "live-answers", id },
@@ -36,7 +36,7 @@ export class AnswersView {
   }
 
   set busy(busy) {
-    this.runButton.disabled = busy;
+    unavailable(this.runButton, busy);
   }
 
   /** Show the answers to the block's ``requests``, beside the build's ``responses``. */

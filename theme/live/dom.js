@@ -11,9 +11,21 @@ export function element(tag, attributes = {}, ...children) {
   return node;
 }
 
-/** A button that does ``action`` when pressed. */
+/** A button that does ``action`` when pressed, unless it is unavailable (see ``unavailable``). */
 export function button(text, action, attributes = {}) {
   const node = element("button", { type: "button", text, ...attributes });
-  node.addEventListener("click", action);
+  node.addEventListener("click", (event) => {
+    if (node.getAttribute("aria-disabled") !== "true") action(event);
+  });
   return node;
+}
+
+/**
+ * Make ``node`` (a button) unavailable, or available again. It says so with
+ * aria-disabled rather than "disabled": a disabled button loses the keyboard
+ * focus, which then falls to the page's body, and the reader's place with it.
+ */
+export function unavailable(node, yes) {
+  if (yes) node.setAttribute("aria-disabled", "true");
+  else node.removeAttribute("aria-disabled");
 }

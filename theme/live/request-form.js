@@ -1,6 +1,6 @@
 // The request form: a request of one's own, started from one of the block's.
 
-import { element } from "./dom.js";
+import { element, unavailable } from "./dom.js";
 import { bodyText, fromBase64, parseHeaderLines, toBase64, wireBody } from "./http.js";
 import { summary } from "./answers.js";
 
@@ -32,7 +32,7 @@ export class RequestForm {
     );
     this.view.addEventListener("submit", (event) => {
       event.preventDefault();
-      onSend();
+      if (this.sendButton.getAttribute("aria-disabled") !== "true") onSend();
     });
     this.view.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -43,7 +43,7 @@ export class RequestForm {
   }
 
   set busy(busy) {
-    this.sendButton.disabled = busy;
+    unavailable(this.sendButton, busy);
   }
 
   /** Offer the requests the block sent, and fill the form with the first. */

@@ -5,7 +5,7 @@
 // (cache.js, through client.js) and a history for Back and Forward
 // (history.js). The page itself is drawn by frame.js.
 
-import { button, element } from "../dom.js";
+import { button, element, unavailable } from "../dom.js";
 import { ORIGIN, startPath, targetOf, typed } from "./address.js";
 import { Client } from "./client.js";
 import { FrameView } from "./frame.js";
@@ -78,8 +78,8 @@ export class Browser {
   }
 
   updateButtons() {
-    this.backButton.disabled = !this.history.canGoBack;
-    this.forwardButton.disabled = !this.history.canGoForward;
+    unavailable(this.backButton, !this.history.canGoBack);
+    unavailable(this.forwardButton, !this.history.canGoForward);
   }
 
   /** A navigation starts: it overtakes any still under way, as in a browser. Returns its turn. */
