@@ -3,7 +3,7 @@
 import { indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { EditorState } from "@codemirror/state";
+import { Compartment, EditorState } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
@@ -24,14 +24,36 @@ const pageColours = HighlightStyle.define([
   { tag: tags.invalid, color: "var(--tok-error)" },
 ]);
 
+// The page's colours for what CodeMirror draws in its own (the focus ring,
+// the caret), so that they follow the page's light or dark theme.
+const pageChrome = EditorView.theme({
+  "&.cm-focused": { outline: "2px solid var(--accent)", outlineOffset: "1px" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--fg)" },
+});
+
+// The page follows the reader's colour scheme; CodeMirror's own dark styles
+// (selection, autocomplete, tooltips) follow it too, as it changes.
+const darkScheme = window.matchMedia("(prefers-color-scheme: dark)");
+
 // Tab indents, as in any code editor; Escape then Tab leaves the editor.
+// Long lines wrap, so a phone's reader sees them whole.
 export function createEditor(parent, text, fileName, label) {
-  const extensions = [basicSetup, syntaxHighlighting(pageColours), keymap.of([indentWithTab])];
+  const scheme = new Compartment();
+  const extensions = [
+    basicSetup,
+    syntaxHighlighting(pageColours),
+    keymap.of([indentWithTab]),
+    EditorView.lineWrapping,
+    pageChrome,
+    scheme.of(EditorView.darkTheme.of(darkScheme.matches)),
+  ];
   if (fileName.endsWith(".py")) extensions.push(python());
   // The editable text is already in the tab order; saying so with tabindex lets
   // checkers such as axe see that its scrolling area can be reached by keyboard.
   extensions.push(EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }));
   const view = new EditorView({ parent, state: EditorState.create({ doc: text, extensions }) });
+  const follow = () => view.dispatch({ effects: scheme.reconfigure(EditorView.darkTheme.of(darkScheme.matches)) });
+  darkScheme.addEventListener("change", follow);
   return {
     get text() {
       return view.state.doc.toString();
@@ -39,6 +61,9 @@ export function createEditor(parent, text, fileName, label) {
     set text(value) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
     },
-    destroy: () => view.destroy(),
+    destroy: () => {
+      darkScheme.removeEventListener("change", follow);
+      view.destroy();
+    },
   };
 }
