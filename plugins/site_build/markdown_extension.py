@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html import escape, unescape
+
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
@@ -38,6 +41,9 @@ class ExchangeExtension(Extension):
             PRIORITY,
         )
         md.postprocessors.register(FocusableCode(md), "focusable_code", POSTPROCESSOR_PRIORITY)
+        md.postprocessors.register(
+            ScrollableTables(md), "scrollable_tables", POSTPROCESSOR_PRIORITY
+        )
 
 
 class BlockPreprocessor(Preprocessor):
@@ -63,3 +69,30 @@ class FocusableCode(Postprocessor):
     def run(self, text: str) -> str:
         """Return the HTML with ``tabindex="0"`` on every ``<pre>``."""
         return text.replace("<pre>", '<pre tabindex="0">')
+
+
+TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+class ScrollableTables(Postprocessor):
+    """Puts every table in a region of its own that scrolls, and that the keyboard can reach.
+
+    A table wider than a phone scrolls sideways inside the region, not the
+    page; the region is named after the table's column headings.
+    """
+
+    def run(self, text: str) -> str:
+        """Return the HTML with every ``<table>`` wrapped in a focusable, named region."""
+        return TABLE.sub(self.wrap, text)
+
+    @staticmethod
+    def wrap(match: re.Match[str]) -> str:
+        table = match.group(0)
+        headings = [unescape(TAG.sub("", cell)).strip() for cell in HEADER_CELL.findall(table)]
+        label = "Table: " + ", ".join(h for h in headings if h) if any(headings) else "Table"
+        return (
+            f'<div class="table-scroll" tabindex="0" role="region"'
+            f' aria-label="{escape(label)}">{table}</div>'
+        )
