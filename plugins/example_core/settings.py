@@ -36,6 +36,17 @@ class RunSettings:
     max_headers: int = DEFAULT_MAX_HEADERS
 
 
+# Where a build keeps its run settings in the site's settings, for every plugin to share.
+RUN_SETTINGS = "EXAMPLE_CORE_RUN_SETTINGS"
+
+
+def build_run_settings(settings: dict) -> RunSettings:
+    """The build's run settings: read once (``run_settings``), then kept in ``settings``."""
+    if RUN_SETTINGS not in settings:
+        settings[RUN_SETTINGS] = run_settings(settings)
+    return settings[RUN_SETTINGS]
+
+
 def run_settings(settings: dict) -> RunSettings:
     """Read our settings from the site's (Pelican's) settings.
 

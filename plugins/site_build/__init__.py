@@ -33,16 +33,11 @@ def start_runs(pelican: Pelican) -> None:
     code blocks get the same compact highlighting as the blocks, unless
     ``MARKDOWN`` names a formatter for codehilite already.
     """
+    from example_core.settings import RUN_SETTINGS, run_settings
+
     from .dependencies import NoteStamps
     from .html.highlight import RoleFormatter
-    from .reader import (
-        NOTE_STAMPS,
-        RUN_SETTINGS,
-        STARTED_JOBS,
-        note_paths,
-        run_settings,
-        start_every_block,
-    )
+    from .reader import NOTE_STAMPS, STARTED_JOBS, note_paths, start_every_block
 
     configs = pelican.settings["MARKDOWN"].setdefault("extension_configs", {})
     codehilite = configs.get("markdown.extensions.codehilite")
@@ -72,15 +67,15 @@ def stamp_notes_with_examples(readers: Readers) -> None:
     (The other caching layer, ``CONTENT_CACHING_LAYER = "generator"``, keeps
     Pelican's own stamp; the author's loop uses the readers' layer.)
     """
-    from example_core.settings import run_settings
+    from example_core.settings import build_run_settings
 
     from .dependencies import NoteStamps
-    from .reader import NOTE_STAMPS, RUN_SETTINGS
+    from .reader import NOTE_STAMPS
 
     settings = readers.settings
     stamps = settings.get(NOTE_STAMPS)
     if stamps is None:
-        stamps = NoteStamps(settings, settings.get(RUN_SETTINGS) or run_settings(settings))
+        stamps = NoteStamps(settings, build_run_settings(settings))
     stamps.install(readers)
 
 
@@ -88,13 +83,14 @@ def finish_runs(pelican: Pelican) -> None:
     """Stop the blocks no note showed; write the live panels' files of examples and blocks."""
     from pathlib import Path
 
+    from example_core.settings import build_run_settings
     from live_examples.bundle import write_bundles
 
-    from .reader import RUN_SETTINGS, STARTED_JOBS
+    from .reader import STARTED_JOBS
 
     started = pelican.settings[STARTED_JOBS]
     started.close()
-    settings = pelican.settings[RUN_SETTINGS]
+    settings = build_run_settings(pelican.settings)
     output = Path(pelican.settings["OUTPUT_PATH"])
     write_bundles(settings.examples, settings.epoch, output)
     for path, data in sorted(started.live_files.items()):

@@ -12,15 +12,14 @@ from pelican.utils import pelican_open
 from example_core.errors import BlockError
 from example_core.notes import note_lines, note_name
 from example_core.parse import find_blocks
-from example_core.settings import RunSettings, run_settings
+from example_core.settings import RunSettings, build_run_settings
 
 from .jobs import StartedJobs
 from .markdown_extension import ExchangeExtension
 
 logger = logging.getLogger(__name__)
-# Where the plugin keeps, for one build, its run settings and the blocks it
-# has started, in Pelican's settings.
-RUN_SETTINGS = "FLASK_EXCHANGES_RUN_SETTINGS"
+# Where the plugin keeps, for one build, the blocks it has started and the
+# notes' stamps, in Pelican's settings.
 STARTED_JOBS = "FLASK_EXCHANGES_STARTED_JOBS"
 NOTE_STAMPS = "FLASK_EXCHANGES_NOTE_STAMPS"
 
@@ -52,7 +51,7 @@ class ExchangeMarkdownReader(MarkdownReader):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._run_settings = self.settings.get(RUN_SETTINGS) or run_settings(self.settings)
+        self._run_settings = build_run_settings(self.settings)
         self._started = self.settings.get(STARTED_JOBS)
 
     def read(self, source_path: str) -> tuple[str, dict]:

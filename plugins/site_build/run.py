@@ -155,6 +155,7 @@ def _serve(
     from example_core.runner import Replay
     from example_core.sent import unsent_problem
 
+    from .contain import contain
     from .guard import Guard
 
     _stack = watch(example_dir.parents[1])  # kept open while the child runs
@@ -165,8 +166,6 @@ def _serve(
     sys.dont_write_bytecode = True
     guard = Guard(example_dir, home)
     guard.install()
-    from .contain import contain
-
     sender = contain(sender)  # type: ignore[assignment]  # output kept to a tail, forks refused
     try:
         app = load_for_run(example_dir, epoch, debug=debug)

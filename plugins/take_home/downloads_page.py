@@ -21,7 +21,7 @@ from pelican.writers import Writer
 from example_core.examples import app_spec, find_examples
 from example_core.notes import note_lines, note_name
 from example_core.parse import find_blocks
-from example_core.settings import run_settings
+from example_core.settings import build_run_settings
 
 from .archive import download_path, write_download
 from .readme import Download
@@ -60,7 +60,7 @@ class DownloadsGenerator(Generator):
             logger.error("example downloads: %s", error)
 
     def _write(self, writer: Writer) -> None:
-        run = run_settings(self.settings)
+        run = build_run_settings(self.settings)
         site_url = self.settings.get("SITEURL", "")
         requirements, python = flask_requirements(PROJECT_REQUIREMENTS)
         pages = sorted(self.context["pages"], key=lambda page: Path(page.source_path).name)
