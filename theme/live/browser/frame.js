@@ -99,8 +99,8 @@ export class FrameView {
     const focused = this.frame !== null && document.activeElement === this.frame;
     this.view.replaceChildren(frame);
     this.frame = frame;
-    await loaded;
     if (focused) frame.focus();
+    await loaded;
     return turn === this.renders;
   }
 
