@@ -9,10 +9,16 @@ way: time_machine is a C extension that Pyodide does not have.
 
 Requests and answers cross into JavaScript as JSON (``example_core.wire``),
 bodies in base64: a browser's form or upload is bytes, not text.
+
+Pyodide's Python is built without OpenSSL, so its ``hashlib`` has no
+``scrypt`` or ``pbkdf2_hmac`` (Werkzeug's password hashes). For an example
+that needs them, the worker hands ``provide_kdf`` a JavaScript module
+(``theme/live/kdf.js``) that computes them, and they go into ``hashlib``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import os
@@ -25,6 +31,7 @@ from typing import Any
 
 import live_clock
 from flask import got_request_exception
+from pyodide.ffi import to_js
 
 from example_core.loading import load_for_run
 from example_core.model import Exchange
@@ -63,6 +70,28 @@ class Panel:
 
 
 panels: dict[str, Panel] = {}
+
+
+def provide_kdf(kdf: Any) -> None:
+    """Give ``hashlib`` its ``scrypt`` and ``pbkdf2_hmac``, computed by ``kdf`` (kdf.js)."""
+
+    def scrypt(
+        password: bytes, *, salt: bytes, n: int, r: int, p: int, maxmem: int = 0, dklen: int = 64
+    ) -> bytes:
+        return kdf.scrypt(
+            to_js(bytes(password)), to_js(bytes(salt)), n, r, p, maxmem, dklen
+        ).to_bytes()
+
+    def pbkdf2_hmac(
+        hash_name: str, password: bytes, salt: bytes, iterations: int, dklen: int | None = None
+    ) -> bytes:
+        derived = kdf.pbkdf2(
+            hash_name, to_js(bytes(password)), to_js(bytes(salt)), iterations, dklen or 0
+        )
+        return derived.to_bytes()
+
+    hashlib.scrypt = scrypt
+    hashlib.pbkdf2_hmac = pbkdf2_hmac
 
 
 def _forget_earlier_loads() -> None:

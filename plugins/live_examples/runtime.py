@@ -6,7 +6,8 @@ compiled under Node, see ``precompile.mjs``, as it did for the parts of the
 standard library that Flask uses), a lockfile that lists those
 wheels so Pyodide installs them from the site, the panels' code bundled by
 esbuild from ``theme/live/`` (``live-panel.js``, whose entry is ``main.js``,
-and ``live-worker.js``, Pyodide's worker, from ``worker.js``) with their
+``live-worker.js``, Pyodide's worker, from ``worker.js``, and ``live-kdf.js``,
+hashlib's scrypt and pbkdf2_hmac for the examples that hash passwords, from ``kdf.js``) with their
 styles, the editor bundled by esbuild too, and ``notes.zip``: ``browser_runner.py``
 with the modules of the shared core it imports (``example_core``), which
 Python imports from the zip.
@@ -46,7 +47,8 @@ PANEL = Path("theme", "live")
 SHARED = Path("plugins", "example_core")
 SHARED_RULES = (SHARED / "rules.json", SHARED / "differences.json")
 # Each bundle of the panels' code: what the runtime calls it, and its entry in PANEL.
-PANEL_BUNDLES = {"live-panel.js": "main.js", "live-worker.js": "worker.js"}
+# live-kdf.js is apart: the worker imports it only for an example that hashes passwords.
+PANEL_BUNDLES = {"live-panel.js": "main.js", "live-worker.js": "worker.js", "live-kdf.js": "kdf.js"}
 PANEL_STYLES = "live-panel.css"
 PRECOMPILE = HERE / "precompile.mjs"
 PYTHON_ZIP = "notes.zip"

@@ -8,10 +8,8 @@ checks that the note still says it in those words.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 
-import pytest
 import time_machine
 from flask import Flask, session
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -59,19 +57,6 @@ def test_sessions_flask_sets_no_samesite_unless_configured():
     app.get("/")(lambda: session.update(seen=True) or "ok")
     cookie = app.test_client().get("/").headers["Set-Cookie"]
     assert "SameSite" not in cookie and "HttpOnly" in cookie
-
-
-def test_sessions_logging_in_needs_hashlib_scrypt(fresh_app, monkeypatch):
-    """12-sessions.md: without hashlib.scrypt (as in Pyodide) a login fails with AttributeError."""
-    assert note_says(NOTE, "fails with an `AttributeError`")
-    client = fresh_app("sessions", debug=True).test_client()
-    monkeypatch.delattr(hashlib, "scrypt")
-    for name in ("grace", "nobody"):  # an unknown name is checked against a decoy hash too
-        with pytest.raises(AttributeError, match="scrypt"):
-            log_in(client, name, "cobol-1959")
-    client.set_cookie("session", "", expires=0)
-    with pytest.raises(AttributeError, match="scrypt"):
-        client.get("/api/me", headers={"Authorization": "Basic bm9ib2R5Ong="})  # nobody:x
 
 
 ATTACKER_PAGE = """<!doctype html>

@@ -219,9 +219,22 @@ function writeFiles(folder, files) {
   }
 }
 
+// Pyodide's hashlib lacks scrypt and pbkdf2_hmac (Werkzeug's password hashes): an example
+// that may call them gets them from live-kdf.js (16.6 kB, 7.3 kB gzipped), fetched only then.
+const HASHES_PASSWORDS = /\bhashlib\b|\bwerkzeug\.security\b|\bimport security\b/;
+let kdfProvided = false;
+
+async function provideKdf(files) {
+  const code = Object.entries(files).filter(([path, file]) => path.endsWith(".py") && file.text);
+  if (kdfProvided || !code.some(([, file]) => HASHES_PASSWORDS.test(file.text))) return;
+  runner.provide_kdf(await import(new URL("live-kdf.js", runtime).href));
+  kdfProvided = true;
+}
+
 async function load({ panel, folder, epoch, debug, files }) {
   self.postMessage({ type: "progress", stage: "example" });
   writeFiles(folder, files);
+  await provideKdf(files);
   runner.load(panel, folder, epoch, debug);
   return { type: "loaded", panel };
 }
