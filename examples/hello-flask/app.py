@@ -4,7 +4,7 @@ There are no files to find here. Each answer is made by Python when the
 request arrives, so it can depend on the path, the query or a form.
 """
 
-from flask import Flask, redirect, request, url_for
+from flask import Flask, abort, redirect, request, url_for
 from markupsafe import escape
 
 app = Flask(__name__)
@@ -29,12 +29,26 @@ def square():
     return {"number": number, "square": number * number}
 
 
+# The names signed so far, kept in memory: they are lost when the server stops.
+signatures: list[str] = []
+
+
 @app.post("/guestbook")
 def sign_guestbook():
     visitor = request.form.get("name", "").strip()
     if not visitor:
         return "Please fill in a name.", 400
-    return f"Thank you for signing, {escape(visitor)}.", 201
+    signatures.append(visitor)
+    # 201 Created, with the address of what was created in Location.
+    created = url_for("signature", number=len(signatures))
+    return f"Thank you for signing, {escape(visitor)}.", 201, {"Location": created}
+
+
+@app.get("/guestbook/<int:number>")
+def signature(number: int):
+    if not 1 <= number <= len(signatures):
+        abort(404)
+    return f"Signature {number}: {escape(signatures[number - 1])}"
 
 
 @app.get("/start")

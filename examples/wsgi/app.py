@@ -13,7 +13,8 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 
 def plain_wsgi_app(environ, start_response):
-    body = f"Plain WSGI here. You asked for {environ['PATH_INFO']}\n".encode()
+    mounted_at, path = environ["SCRIPT_NAME"], environ["PATH_INFO"]
+    body = f"Plain WSGI, mounted at {mounted_at}. You asked for {path}\n".encode()
     headers = [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
     start_response("200 OK", headers)
     return [body]

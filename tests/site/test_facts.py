@@ -186,7 +186,7 @@ def test_the_int_converter_accepts_leading_zeros(project_settings):
     (padded,) = run_block(project_settings, "routes", "GET /lessons/03")
     assert padded.response.status_code == 200
     assert padded.response.body.startswith(b"Lesson number 3;")
-    assert note_says("06-routes.md", "`/lessons/03` also reaches lesson 3")
+    assert note_says("06-routes.md", "Leading zeros are fine")
 
 
 def test_the_int_converter_wants_one_or_more_digits_and_no_sign(project_settings):
