@@ -40,6 +40,8 @@ ORDER_CHANGES_WITH_EACH_START = _by_header("headers_listing_a_set")
 # In Set-Cookie: Flask's session cookie ends with the moment it was signed and
 # a signature; a cookie's Expires is counted from the moment of the request.
 SIGNED_COOKIE: str = LIST["signed_cookie"]["cookie"]
+# What a terminal running ``flask run`` shows that the page's console does not.
+CONSOLE = {entry["part"]: entry["why"] for entry in LIST["console"]}
 COOKIE_EXPIRES = re.compile(LIST["cookie_expires"]["pattern"])
 # Bodies that hold something random or the moment, by example and path: the
 # part the pattern matches may differ (and so may the body's length), the

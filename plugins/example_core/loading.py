@@ -74,8 +74,8 @@ def load_for_run(
     sets ``FLASK_DEBUG`` before loading, so a factory sees it), debug mode
     gives the same answers, such as indented JSON, and an exception reaches
     the caller instead of becoming a 500. Without debug, as under plain
-    ``flask run``, Flask answers 500, and the traceback it would log is not
-    part of the exchange. The example's files are dated at ``epoch``.
+    ``flask run``, Flask answers 500 and logs the traceback (a ``Console``
+    keeps it with the exchange). The example's files are dated at ``epoch``.
     """
     for name in [name for name in os.environ if name.startswith("FLASK_")]:
         del os.environ[name]
@@ -83,7 +83,6 @@ def load_for_run(
     pin_mtimes(example_dir, epoch)
     app = load_app(example_dir, frozen_at=epoch, freeze=freeze)
     app.debug = debug
-    app.logger.disabled = not debug
     return app
 
 

@@ -68,11 +68,14 @@ class Exchange:
 
     ``sent_headers`` are the request's headers as the client sent them: those
     written in the block and those the client added (see ``sent``).
+    ``console`` is what the server printed while answering, its access line
+    last (see ``console``), when the runner was given a console.
     """
 
     request: HttpRequest
     response: HttpResponse
     sent_headers: Headers
+    console: str = ""
 
     @property
     def added_headers(self) -> tuple[str, ...]:

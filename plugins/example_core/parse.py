@@ -31,6 +31,7 @@ EXCHANGE_OPTIONS = (
     "preview",
     "debug",
     "diagram",
+    "console",
 )
 INCLUDE_OPTIONS = ("example", "file", "lines", "function")
 DEFAULT_BODY_LINES = 30
@@ -53,6 +54,7 @@ class ExchangeBlock:
     debug: bool = True
     request_headers: tuple[str, ...] | None = None
     diagram: bool = False
+    console: bool = False
 
     def expected_status(self, index: int) -> int | None:
         """The status the request at ``index`` must get, or None if any will do."""
@@ -205,6 +207,7 @@ def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str])
         body_lines=_parse_int(note, line, "lines", options.get("lines", str(DEFAULT_BODY_LINES))),
         preview="preview" in options,
         diagram="diagram" in options,
+        console="console" in options,
         debug=_parse_switch(note, line, "debug", options.get("debug", "on")),
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .console import Console, log_access
 from .http_file import resolve_references
 from .model import Exchange, HttpRequest, HttpResponse
 from .sent import sent_headers
@@ -46,8 +47,9 @@ class Replay:
     to the earlier request marked ``# @name name``.
     """
 
-    def __init__(self, client: FlaskClient) -> None:
+    def __init__(self, client: FlaskClient, console: Console | None = None) -> None:
         self.client = client
+        self.console = console
         self._named: dict[str, dict[str, str]] = {}
 
     def resolve(self, request: HttpRequest) -> HttpRequest:
@@ -63,8 +65,19 @@ class Replay:
         )
 
     def send(self, request: HttpRequest) -> Exchange:
-        """Resolve and send ``request``; remember its answer if it is named."""
-        exchange = send_request(self.client, self.resolve(request))
+        """Resolve and send ``request``; remember its answer if it is named.
+
+        With a console, the exchange carries what the server printed meanwhile.
+        """
+        exchange = self._send(self.resolve(request))
         if request.name:
             self._named[request.name] = {k.lower(): v for k, v in exchange.response.headers}
         return exchange
+
+    def _send(self, request: HttpRequest) -> Exchange:
+        if self.console is None:
+            return send_request(self.client, request)
+        with self.console.capture() as written:
+            exchange = send_request(self.client, request)
+            log_access(request.method, request.target, exchange.response.status)
+        return replace(exchange, console="".join(written))

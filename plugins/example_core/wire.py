@@ -64,6 +64,7 @@ def exchange_json(exchange: Exchange) -> dict:
         "request": {**request_json(exchange.request), "line": exchange.request.line},
         "sent_headers": exchange.sent_headers,
         "response": response_json(exchange.response),
+        "console": exchange.console,
     }
 
 
@@ -73,4 +74,5 @@ def exchange_from_json(data: dict) -> Exchange:
         request_from_json(data["request"], data["request"]["line"]),
         response_from_json(data["response"]),
         tuple((name, value) for name, value in data["sent_headers"]),
+        data.get("console", ""),
     )

@@ -22,7 +22,7 @@ from example_core.parse import ExchangeBlock
 from example_core.settings import RunSettings
 from example_core.wire import exchange_from_json, exchange_json
 
-FORMAT = 5
+FORMAT = 6
 
 
 @functools.cache

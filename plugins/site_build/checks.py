@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from example_core.console import printed_by_app
 from example_core.errors import BlockError, RunError
 from example_core.model import Exchange, Headers
 from example_core.parse import ExchangeBlock
@@ -29,6 +30,14 @@ def check_exchanges(block: ExchangeBlock, exchanges: list[Exchange], settings: R
         )
         if problem:
             raise block_error(block, RunError(problem, index))
+    if block.console and not any(printed_by_app(exchange.console) for exchange in exchanges):
+        raise block_error(block, RunError(SILENT_CONSOLE, None))
+
+
+SILENT_CONSOLE = (
+    "the block asks for the server's console, but the app printed nothing while "
+    "answering (only the access lines): drop the console option, or print or log something"
+)
 
 
 def block_error(block: ExchangeBlock, error: RunError) -> BlockError:

@@ -21,7 +21,9 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import traceback
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -151,6 +153,7 @@ def _serve(
     sender: Connection,
 ) -> None:
     """Child process: load the app from its copy, then answer each request or report why not."""
+    from example_core.console import Console, shortened_paths
     from example_core.loading import load_for_run
     from example_core.runner import Replay
     from example_core.sent import unsent_problem
@@ -162,11 +165,15 @@ def _serve(
     home = example_dir.parents[1] / "home"
     home.mkdir()
     os.environ["HOME"] = os.environ["TMPDIR"] = str(home)
+    os.environ["TZ"] = "UTC"  # the log's times, like the pinned clock, read the same on any machine
+    time.tzset()
     tempfile.tempdir = None
     sys.dont_write_bytecode = True
     guard = Guard(example_dir, home)
     guard.install()
     sender = contain(sender)  # type: ignore[assignment]  # output kept to a tail, forks refused
+    console = Console()
+    console.install()  # before the app is loaded: a handler it sets up writes through it too
     try:
         app = load_for_run(example_dir, epoch, debug=debug)
     except BaseException as error:  # even SystemExit must reach the author as a message
@@ -177,7 +184,7 @@ def _serve(
         sender.send(("error", _refusal(guard.refused, "loading")))
         return
     sender.send(("loaded", None))
-    replay = Replay(app.test_client())
+    replay = Replay(app.test_client(), console)
     for request in requests:
         try:
             exchange = replay.send(request)
@@ -191,7 +198,9 @@ def _serve(
         if problem:
             sender.send(("error", problem))
             return
-        sender.send(("ok", exchange))
+        sender.send(
+            ("ok", replace(exchange, console=shortened_paths(exchange.console, example_dir)))
+        )
 
 
 def _refusal(refused: list[str], doing: str) -> str:

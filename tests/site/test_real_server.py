@@ -19,10 +19,12 @@ import sys
 
 import pytest
 
+from example_core.console import shortened_paths, without_colours
 from example_core.differences import without_server_headers
 from example_core.examples import app_spec
 from example_core.model import HttpRequest
 from example_core.settings import RunSettings
+from site_build.html.console import console_text
 from site_build.jobs import run_exchange_block
 from site_build.run import run_requests
 from tests.support.notes import exchange_blocks
@@ -126,3 +128,29 @@ def test_a_package_example_started_with_its_spec_answers_as_the_build_does(tmp_p
         process.wait(timeout=10)
     assert real == [without_server_headers(exchange.response) for exchange in built]
     assert [response.status_code for response in real] == [200, 200]
+
+
+CONSOLE_BLOCKS = [block for block in BLOCKS if block.console]
+# What ``flask run`` prints as it starts, before any request: the page leaves it out.
+STARTING = re.compile(
+    r"(?s)\A.*?^Press CTRL\+C to quit\n|^ \* Debugger (?:is active!|PIN: .*)\n", re.M
+)
+
+
+def test_some_blocks_show_the_console():
+    assert len(CONSOLE_BLOCKS) >= 2
+
+
+@pytest.mark.parametrize(
+    "block", CONSOLE_BLOCKS, ids=[f"{b.note}:{b.line}" for b in CONSOLE_BLOCKS]
+)
+def test_a_real_server_prints_the_console_the_page_shows(block, project_settings):
+    """Line by line, times included: the server runs on the build's clock, in UTC."""
+    shown = run_exchange_block(block, project_settings)
+    with development_server(
+        block.example, project_settings.epoch, debug=block.debug, terminal=True
+    ) as (port, process):
+        send_over_http(port, shown)
+    printed = STARTING.sub("", without_colours(process.stderr.read().decode()))
+    example_dir = project_settings.examples / block.example
+    assert shortened_paths(printed, example_dir) == console_text(shown)

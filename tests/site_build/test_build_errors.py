@@ -81,6 +81,11 @@ CASES = {
         3,
         "example 'shop': function= needs a Python file, not static/site.css",
     ),
+    "console asked for, but the app printed nothing": (
+        "```exchange example=shop console\nGET /\n```",
+        3,
+        "example 'shop': the block asks for the server's console, but the app printed nothing",
+    ),
     "include of a missing function": (
         "```include example=shop function=gone\n```",
         3,

@@ -31,21 +31,30 @@ def free_port() -> int:
 
 @contextmanager
 def development_server(
-    example: str, epoch: int, *, debug: bool = True
+    example: str, epoch: int, *, debug: bool = True, terminal: bool = False
 ) -> Iterator[tuple[int, subprocess.Popen]]:
     """Run ``flask run`` (``--debug`` unless told not to) for one example.
 
-    Yields its port and its process.
+    Yields its port and its process; with ``terminal``, see ``flask_run``.
     """
     factory = f"plugins.example_core.loading:create_app({example!r})"
-    with flask_run(factory, epoch, debug=debug) as server:
+    with flask_run(factory, epoch, debug=debug, terminal=terminal) as server:
         yield server
 
 
 @contextmanager
-def flask_run(app: str, epoch: int, *, debug: bool) -> Iterator[tuple[int, subprocess.Popen]]:
-    """Run ``flask --app <app> run`` on a free port; yield its port and its process."""
+def flask_run(
+    app: str, epoch: int, *, debug: bool, terminal: bool = False
+) -> Iterator[tuple[int, subprocess.Popen]]:
+    """Run ``flask --app <app> run`` on a free port; yield its port and its process.
+
+    The process's ``stderr`` is its log. With ``terminal``, it is all that
+    a terminal would show instead: standard output and errors in the order
+    written, times in UTC (``TZ=UTC``, as the build prints them).
+    """
     port = free_port()
+    together = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT}
+    apart = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
     command = [sys.executable, "-m", "flask", "--app", app, "run", "--no-reload"]
     process = subprocess.Popen(
         [*command, *(["--debug"] if debug else []), "--port", str(port)],
@@ -55,10 +64,13 @@ def flask_run(app: str, epoch: int, *, debug: bool) -> Iterator[tuple[int, subpr
             "PYTHONPATH": str(ROOT),
             "PYTHONHASHSEED": "0",
             "FLASK_NOTES_FROZEN_AT": str(epoch),
+            "PYTHONUNBUFFERED": "1",
+            **({"TZ": "UTC"} if terminal else {}),
         },
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        **(together if terminal else apart),
     )
+    if terminal:
+        process.stderr = process.stdout
     try:
         wait_for(port, process)
         yield port, process

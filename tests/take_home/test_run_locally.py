@@ -214,6 +214,8 @@ def test_the_note_explains_every_difference_the_tests_allow():
     section = note.split("## What differs from the page, and why")[1].split("\n## ")[0]
     for name in names:
         assert f"`{name}`" in section, f"the note does not explain {name}"
+    for part in differences.CONSOLE:
+        assert part in section, f"the note does not explain the console's {part}"
 
 
 def test_the_note_names_the_oldest_python_the_pins_need(zips):

@@ -27,6 +27,7 @@ from example_core.model import Exchange, Headers, HttpRequest, HttpResponse
 from example_core.parse import ExchangeBlock
 from example_core.rules import PREVIEW_PREFIX
 
+from .console import render_console
 from .diagram import render_diagram
 from .highlight import RoleFormatter, download_link
 
@@ -50,12 +51,14 @@ def render_exchanges(
     # The live panel runs the app as the build did: with or without debug mode.
     debug = "" if block.debug else ' data-debug="off"'
     diagram = render_diagram(exchanges, f"diagram-{block.line}") + "\n" if block.diagram else ""
+    command = "flask run --debug" if block.debug else "flask run"
+    console = "\n" + render_console(exchanges, command) if block.console else ""
     return (
         f'<div class="exchange highlight" data-example="{escape(block.example)}" '
         f'data-live="{escape(live)}"{debug}>\n'
         f'<p class="exchange-caption">Example <code>{escape(block.example)}</code>'
         f"{download_link(download)}</p>\n"
-        f"{diagram}{steps}\n</div>"
+        f"{diagram}{steps}{console}\n</div>"
     )
 
 
