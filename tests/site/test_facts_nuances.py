@@ -1,19 +1,22 @@
 """The fine points the notes make about Flask, Werkzeug and HTTP, checked.
 
 Each test pins one sentence of a note (its words must still be there, line
-breaks aside) to the pinned Flask and Werkzeug: the reason phrase in
-capitals, the tuple forms, ``SCRIPT_NAME``, when the session cookie is sent
+breaks aside) to the pinned Flask, Werkzeug and Waitress: the reason
+phrase in capitals, as Waitress sends it, the tuple forms, ``SCRIPT_NAME``, when the session cookie is sent
 and ``Vary: Cookie``, validators and ``304``, scrypt's settings, ``403``
 and another login, and ``FLASK_DEBUG`` under any server.
 """
 
 from __future__ import annotations
 
+import http.client
 import os
 import subprocess
 import sys
+import threading
 
 from flask import Flask, request, session, url_for
+from waitress.server import create_server
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.security import check_password_hash, generate_password_hash
 from werkzeug.test import Client
@@ -28,10 +31,20 @@ def small_app() -> Flask:
     return app
 
 
-def test_werkzeug_writes_the_reason_phrase_in_capitals():
+def test_werkzeug_writes_the_reason_phrase_in_capitals_and_waitress_sends_it_as_it_is():
     assert note_says("01-webserver.md", "puts them in capitals (`NOT FOUND`)")
+    assert note_says("01-webserver.md", "the server sends them as they are")
     response = small_app().test_client().get("/nothing")
     assert response.status == "404 NOT FOUND"
+    server = create_server(small_app(), host="127.0.0.1", port=0)
+    threading.Thread(target=server.run, daemon=True).start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.effective_port, timeout=10)
+        connection.request("GET", "/nothing")
+        on_the_wire = connection.getresponse()
+        assert (on_the_wire.status, on_the_wire.reason) == (404, "NOT FOUND")
+    finally:
+        server.close()
 
 
 def test_a_view_may_return_body_and_headers_without_a_status():
