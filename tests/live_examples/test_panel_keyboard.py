@@ -232,6 +232,8 @@ def test_a_keyboard_walk_through_the_panel(visit):
     exchange.locator(".live-run").focus()
     page.keyboard.press("Enter")
     panel.wait_for()
+    # While Python starts, its progress bar has a name.
+    assert panel.get_by_role("progressbar").get_attribute("aria-label") == "Starting Python"
     page.wait_for_function(READY, arg=panel.element_handle(), timeout=PANEL_TIMEOUT)
     assert panel.evaluate("p => p === document.activeElement")
 
