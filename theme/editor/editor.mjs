@@ -40,14 +40,18 @@ const darkScheme = window.matchMedia("(prefers-color-scheme: dark)");
 // read): Tab, Tab through the panel never indents the first line of app.py.
 const PASSING_THROUGH = 24 * 60 * 60 * 1000;
 
-/** Until a key other than Tab is pressed, Tab leaves ``view`` if the focus came by keyboard. */
+/** If the focus came by keyboard, Tab leaves ``view`` until another key or a click. */
 function passThroughFromKeyboard(view) {
   let pointer = false;
-  view.dom.addEventListener("pointerdown", () => (pointer = true));
+  view.dom.addEventListener("pointerdown", () => {
+    pointer = true;
+    view.setTabFocusMode(false); // a click is working in the editor, as a key is
+  });
   view.contentDOM.addEventListener("focus", () => {
     if (!pointer) view.setTabFocusMode(PASSING_THROUGH);
-    pointer = false;
   });
+  // A press in an editor that already had the focus brings no focus event: forget it on leaving.
+  view.contentDOM.addEventListener("blur", () => (pointer = false));
 }
 
 // Escape, then Tab (within 2 s, as CodeMirror has it), leaves the editor,
