@@ -12,6 +12,15 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.support.keyboard import (
+    RECORD_LIVE_REGIONS,
+    editor_text,
+    focus_is_sensible,
+    said,
+    tab_to,
+    times_said,
+    wait_until_said,
+)
 from tests.support.live import (
     PANEL_TIMEOUT,
     READY,
@@ -24,32 +33,6 @@ from tests.support.live import (
     wait_for_page,
 )
 
-# Notes the text of every live region each time it changes: what a screen reader says.
-RECORD_LIVE_REGIONS = """() => {
-    window.said = [];
-    const last = new Map();
-    const live = '[role=status], [role=alert], [role=log], [aria-live]:not([aria-live=off])';
-    new MutationObserver((records) => {
-        for (const record of records) {
-            const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
-            const region = node && node.closest(live);
-            if (!region) continue;
-            const text = region.textContent.trim();
-            if (text && text !== last.get(region)) window.said.push(text);
-            last.set(region, text);
-        }
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-}"""
-
-# The element with the focus, if it is a visible control (in this document or a frame's).
-FOCUSED_CONTROL = """() => {
-    const focused = document.activeElement;
-    if (!focused || focused === document.body) return null;
-    const control = 'button, input, select, textarea, a[href], iframe, [role=tab], [tabindex]';
-    const seen = focused.checkVisibility() && focused.getBoundingClientRect().width > 0;
-    return seen && focused.matches(control) ? focused.outerHTML.slice(0, 80) : null;
-}"""
-
 SMALL_APP = """from flask import Flask
 
 app = Flask(__name__)
@@ -60,50 +43,6 @@ def home():
     if True:
         return "indented"
 """
-
-
-def editor_text(editor) -> str:
-    """The text in a CodeMirror editor, exactly (spaces and tab characters kept)."""
-    return editor.evaluate(
-        "e => [...e.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\\n')"
-    )
-
-
-def said(page) -> list[str]:
-    return page.evaluate("window.said")
-
-
-def wait_until_said(page, pattern: str) -> None:
-    page.wait_for_function(
-        "p => window.said.some((text) => new RegExp(p).test(text))",
-        arg=pattern,
-        timeout=STEP_TIMEOUT,
-    )
-
-
-def times_said(page, pattern: str) -> int:
-    return sum(1 for text in said(page) if re.search(pattern, text))
-
-
-def focus_is_sensible(page, step: str) -> str:
-    """The focused control's HTML; fails if the focus is on <body> or on nothing visible."""
-    control = page.evaluate(FOCUSED_CONTROL)
-    where = page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
-    assert control, f"after {step}: the focus is on {where}"
-    return control
-
-
-def tab_to(page, target, *, backwards: bool = False, limit: int = 80) -> None:
-    """Press Tab (or Shift+Tab) until ``target`` has the focus; each stop must be sensible."""
-    key = "Shift+Tab" if backwards else "Tab"
-    for _ in range(limit):
-        if target.evaluate(
-            "t => t === document.activeElement || t.contains(document.activeElement)"
-        ):
-            return
-        page.keyboard.press(key)
-        focus_is_sensible(page, key)
-    raise AssertionError(f"{limit} presses of {key} did not reach {target}")
 
 
 def signup_block(page):
