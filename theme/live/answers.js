@@ -12,6 +12,15 @@ const VERDICTS = {
   error: "The app raised an exception",
 };
 
+// The verdicts as the panel's live region says them, after a run.
+const SAID = {
+  same: "same as when the site was built",
+  explained: "same as when the site was built, but for a difference explained",
+  differs: "different from when the site was built",
+  error: "the app raised an exception",
+  "not-sent": "not sent",
+};
+
 /** "GET /path": a request as the panel names it. */
 export function summary(request) {
   return `${request.method} ${request.target}`;
@@ -39,9 +48,18 @@ export class AnswersView {
     unavailable(this.runButton, busy);
   }
 
-  /** Show the answers to the block's ``requests``, beside the build's ``responses``. */
+  /**
+   * Show the answers to the block's ``requests``, beside the build's
+   * ``responses``; return the verdicts in a sentence, for the live region.
+   */
   show(requests, responses, answers) {
-    this.steps.replaceChildren(...requests.map((request, index) => this.step(request, responses[index], answers[index])));
+    const steps = requests.map((request, index) => this.step(request, responses[index], answers[index]));
+    this.steps.replaceChildren(...steps);
+    const counts = new Map();
+    for (const step of steps) counts.set(step.dataset.verdict, (counts.get(step.dataset.verdict) ?? 0) + 1);
+    const parts = [...counts].map(([verdict, count]) => (steps.length === 1 ? SAID[verdict] : `${count} ${SAID[verdict]}`));
+    const what = steps.length === 1 ? `${summary(requests[0])}:` : `The block's ${steps.length} requests ran in your browser:`;
+    return `${what} ${parts.join("; ")}.`;
   }
 
   step(request, built, answer) {

@@ -1,5 +1,6 @@
 // The example's files, one tab each, in the editor (bundled apart, loaded
-// with the panel's first run).
+// with the panel's first run), and a hint, tied to each editor, on how the
+// keyboard leaves it: Tab indents there.
 
 import { button, element } from "./dom.js";
 import { Tabs } from "./tabs.js";
@@ -13,7 +14,9 @@ export class FilesView {
     this.editors = new Map();
     this.tabs = new Tabs("Files of the example");
     this.host = element("div", { class: "live-editor-host" });
-    this.view = element("div", { class: "live-editor" }, this.tabs.list, this.host, element("p", {}, button("Reset files", () => this.reset())));
+    this.hint = element("p", { class: "live-hint", id: `${id}-editor-hint`, text: "Tab indents the code. Press Escape, then Tab, to leave the editor." });
+    const reset = element("p", {}, button("Reset files", () => this.reset()));
+    this.view = element("div", { class: "live-editor" }, this.tabs.list, this.host, this.hint, reset);
   }
 
   /** Take the example's ``files``, as the build ran them. */
@@ -29,7 +32,7 @@ export class FilesView {
       const host = element("div", { class: "live-file", id: `${this.id}-file-${index}` });
       this.tabs.add(path, host);
       this.host.append(host);
-      this.editors.set(path, createEditor(host, files[path].text, path, `${path} of ${this.example}`));
+      this.editors.set(path, createEditor(host, files[path].text, path, `${path} of ${this.example}`, this.hint.id));
     });
   }
 

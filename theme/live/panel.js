@@ -3,13 +3,17 @@
 // the build did; each answer is shown beside the build's (answers.js). Then
 // the app's files in an editor (files.js), a form for a request of one's own
 // (request-form.js, response.js) and, for an app that serves HTML, a small
-// browser (browser/) in a tab of its own.
+// browser (browser/) in a tab of its own. What each run, request and page
+// came to is said once by the panel's live region (announce.js). The reader
+// can close the panel (Close, or Escape outside the editor) and open it again
+// with the block's Run button, edits kept.
 
-import { AnswersView } from "./answers.js";
+import { Announcer } from "./announce.js";
+import { AnswersView, summary } from "./answers.js";
 import { Browser } from "./browser/browser.js";
-import { element } from "./dom.js";
+import { button, element } from "./dom.js";
 import { FilesView } from "./files.js";
-import { mediaType } from "./http.js";
+import { bodyText, mediaType } from "./http.js";
 import { ProgressView } from "./progress.js";
 import { RequestForm } from "./request-form.js";
 import { ResponseView } from "./response.js";
@@ -36,7 +40,9 @@ export class Panel {
     this.loading = null;
     this.loadedFiles = null;
     const example = exchange.dataset.example;
-    this.progress = new ProgressView();
+    this.announcer = new Announcer();
+    this.progress = new ProgressView((text) => this.announcer.say(text));
+    const close = button("Close", () => this.close(), { class: "live-close", "aria-label": "Close the live example" });
     this.stop = new StopView(() => this.python.stop());
     this.answers = new AnswersView(`${id}-answers`, () => this.runBlock());
     this.files = new FilesView(id, example);
@@ -53,12 +59,23 @@ export class Panel {
     this.panel = element(
       "section",
       { class: "live-panel", "aria-label": `Live example ${example}`, "data-state": "starting", tabindex: "-1" },
-      this.progress.view,
+      element("div", { class: "live-top" }, this.progress.view, close),
+      this.announcer.view,
       this.stop.view,
       this.answers.view,
       this.change,
     );
+    this.panel.addEventListener("keydown", (event) => {
+      // Escape in the editor is CodeMirror's (it closes a completion, then lets Tab leave).
+      if (event.key === "Escape" && !event.defaultPrevented && !event.target.closest(".cm-editor")) this.close();
+    });
     exchange.append(this.panel);
+  }
+
+  /** Hide the panel, as it is, and give the focus back to the block's Run button. */
+  close() {
+    this.panel.hidden = true;
+    this.exchange.querySelector(".live-run")?.focus();
   }
 
   set state(state) {
@@ -98,6 +115,21 @@ export class Panel {
     views.add("Browser", this.browser.view);
     this.answers.view.before(views.list);
     this.answers.view.after(this.browser.view);
+    const view = this.browser.view;
+    new MutationObserver(() => view.dataset.state === "ready" && this.announcer.say(this.pageShown())).observe(view, {
+      attributes: true,
+      attributeFilter: ["data-state"],
+    });
+  }
+
+  /** "Page shown: its title (its path)", of the Browser tab's page, and its status unless 2xx. */
+  pageShown() {
+    const { answer } = this.browser.history.current;
+    const html = mediaType(answer.headers) === "text/html" ? (bodyText(answer.bytes) ?? "") : "";
+    const title = new DOMParser().parseFromString(html, "text/html").title.trim();
+    const path = this.browser.address.value;
+    const status = answer.status.startsWith("2") ? "" : `, status ${answer.status}`;
+    return `Page shown: ${title ? `${title} (${path})` : path}${status}`;
   }
 
   /** Load the app afresh from the files as they are now, as the build's child does. */
@@ -140,12 +172,12 @@ export class Panel {
     try {
       const answers = await this.stop.during(this.loadApp().then(() => this.python.run(this.id, this.block.requests)));
       this.panel.dataset.pythonStarted = JSON.stringify(this.python.marks);
-      this.answers.show(this.block.requests, this.block.responses, answers);
+      this.announcer.say(this.answers.show(this.block.requests, this.block.responses, answers));
       this.form.offer(answers.map((answer) => answer.request));
     } catch (error) {
       this.answers.showError(error.message);
       this.answers.busy = false;
-      this.stopped(error, this.answers.runButton);
+      if (!this.stopped(error, this.answers.runButton)) this.announcer.say(`The block could not be run: ${error.message}`);
     } finally {
       this.answers.busy = false;
       this.state = "ready";
@@ -159,11 +191,16 @@ export class Panel {
     this.form.busy = true;
     try {
       const request = this.form.read();
-      this.response.show(request, await this.sendAs("block", request));
+      const answer = await this.sendAs("block", request);
+      this.response.show(request, answer);
+      this.announcer.say(answer.error ? this.response.log.textContent : `${summary(request)}: ${answer.status}`);
     } catch (error) {
       this.form.busy = false;
       if (this.stopped(error, this.form.sendButton)) this.response.showStopped();
-      else this.response.showError(error.message);
+      else {
+        this.response.showError(error.message);
+        this.announcer.say(this.response.log.textContent);
+      }
     } finally {
       this.form.busy = false;
       this.state = "ready";

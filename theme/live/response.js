@@ -10,7 +10,7 @@ import { summary } from "./answers.js";
 export class ResponseView {
   constructor() {
     this.log = element("p", { class: "live-log" });
-    this.view = element("div", { class: "live-response", "aria-live": "polite" }, this.log);
+    this.view = element("div", { class: "live-response" }, this.log);
     this.preview = null;
   }
 

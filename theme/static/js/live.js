@@ -20,10 +20,12 @@ function startPython() {
 }
 
 // The panel opens under the block's answers, often a screen or more below
-// the button: the page goes there, and so does the keyboard focus.
+// the button: the page goes there, and so does the keyboard focus. A panel
+// the reader closed opens again as it was left.
 function showPanel(exchange) {
   const panel = exchange.querySelector(".live-panel");
   if (!panel) return false;
+  panel.hidden = false;
   panel.scrollIntoView({ block: "start" });
   panel.focus({ preventScroll: true });
   return true;
@@ -33,13 +35,19 @@ async function run(button, exchange) {
   if (showPanel(exchange)) return;
   button.disabled = true;
   button.textContent = "Running in your browser";
-  try {
-    await (await loadPanelModule()).openPanel(exchange, () => showPanel(exchange));
+  // Once the panel is on the page the button goes to it, even while it runs:
+  // the panel can be closed meanwhile, and the focus goes back to the button.
+  const shown = () => {
+    showPanel(exchange);
+    button.disabled = false;
     button.textContent = "Go to the live panel";
+  };
+  try {
+    await (await loadPanelModule()).openPanel(exchange, shown);
   } catch {
     button.textContent = "Could not load the live example: try again";
+    button.disabled = false;
   }
-  button.disabled = false;
 }
 
 for (const exchange of document.querySelectorAll(".exchange[data-live]")) {

@@ -1,0 +1,73 @@
+"""axe-core in every state of a live panel, light and dark, on a wide screen and a phone.
+
+Each state is left as a reader leaves it: the pointer resting on the last
+control used, and the keyboard focus on it (a selected tab under the pointer
+was unreadable once). One panel on one page, and axe over the panel alone (the site's gate runs it
+over every page), so that it stays quick.
+"""
+
+from __future__ import annotations
+
+from tests.support.browser import serious
+from tests.support.live import block_with, open_panel, replace_file, send, wait_for_page
+from tests.support.site_checks import AXE
+
+WIDTHS = (1280, 360)
+SCHEMES = ("light", "dark")
+
+BROKEN_SIGNUP = """from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.post("/signup")
+def signup():
+    raise RuntimeError("broken on purpose")
+"""
+
+
+def axe_everywhere(page, panel, control, state: str) -> list[str]:
+    """Serious axe faults in ``panel`` at each width and scheme, ``control`` hovered and focused."""
+    found = []
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            control.scroll_into_view_if_needed()
+            control.hover()
+            control.focus()
+            faults = serious(panel.evaluate("p => axe.run(p)"))
+            found += [f"{state}, {scheme}, {width} px: {fault}" for fault in faults]
+    return found
+
+
+def test_axe_finds_nothing_serious_in_any_state_of_the_panel(visit):
+    page = visit("/methods/")
+    panel = open_panel(page, block_with(page, "methods", "POST /signup"))
+    page.add_script_tag(path=str(AXE))
+    found = []
+
+    run_again = panel.get_by_role("button", name="Run again")
+    found += axe_everywhere(page, panel, run_again, "answers shown")
+
+    editor = panel.locator(".live-file:not([hidden]) .cm-content")
+    editor.click()
+    found += axe_everywhere(page, panel, editor, "editor focused")
+
+    browser_tab = panel.get_by_role("tab", name="Browser")
+    browser_tab.click()
+    wait_for_page(page, panel)
+    found += axe_everywhere(page, panel, browser_tab, "browser with a page")
+
+    row = panel.locator(".live-network tbody tr button").first
+    row.click()
+    assert row.get_attribute("aria-expanded") == "true"
+    found += axe_everywhere(page, panel, row, "a network log row opened")
+
+    panel.get_by_role("tab", name="Answers").click()
+    replace_file(page, panel, BROKEN_SIGNUP)
+    status, _, shown = send(page, panel)
+    assert status == "error" and "broken on purpose" in shown, shown
+    found += axe_everywhere(page, panel, panel.get_by_role("button", name="Send"), "an error shown")
+
+    assert found == []
