@@ -2,9 +2,9 @@
 
 Each test pins one sentence of a note (its words must still be there, line
 breaks aside) to the pinned Flask, Werkzeug and Waitress: the reason
-phrase in capitals, as Waitress sends it, the tuple forms, ``SCRIPT_NAME``, when the session cookie is sent
-and ``Vary: Cookie``, validators and ``304``, scrypt's settings, ``403``
-and another login, and ``FLASK_DEBUG`` under any server.
+phrase in capitals, as Waitress sends it, the tuple forms, ``SCRIPT_NAME``,
+when the session cookie is sent and ``Vary: Cookie``, validators and
+``304``, scrypt's settings, ``403`` and another login, and ``FLASK_DEBUG`` under any server.
 """
 
 from __future__ import annotations

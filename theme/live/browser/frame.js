@@ -95,12 +95,14 @@ export class FrameView {
     const frame = element("iframe", { class: "live-page", sandbox: "allow-scripts allow-forms", title: `The example's page ${path}`, "data-path": path });
     frame.srcdoc = html;
     const loaded = new Promise((resolve) => frame.addEventListener("load", resolve, { once: true }));
-    // A link followed from the keyboard: the focus goes on into the new page, not back to the top.
+    // A link followed from the keyboard: the focus goes on into the new page, not back to the
+    // top. The frame takes it at once (it never falls to the body meanwhile), its page once loaded.
     const focused = this.frame !== null && document.activeElement === this.frame;
     this.view.replaceChildren(frame);
     this.frame = frame;
     if (focused) frame.focus();
     await loaded;
+    if (focused && document.activeElement === frame) frame.contentWindow.focus();
     return turn === this.renders;
   }
 
