@@ -19,7 +19,6 @@ import contextlib
 import io
 import re
 import sys
-import sysconfig
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -134,7 +133,20 @@ def shortened_paths(console: str, example_dir: Path) -> str:
     """
     for folder in {str(example_dir), str(example_dir.resolve())}:
         console = console.replace(f'"{folder}/', f'"{example_dir.name}/')
-    for key in ("purelib", "platlib"):
-        packages = sysconfig.get_paths()[key]
-        console = console.replace(f'"{packages}/', '".../site-packages/')
-    return console
+    return SITE_PACKAGES.sub('".../site-packages/', console)
+
+
+# A quoted path into any Python's site-packages (the build's, a venv's, the browser's).
+SITE_PACKAGES = re.compile(r'"[^"\n]*/site-packages/')
+
+
+def without_whole_line_carets(console: str) -> str:
+    """``console`` without the caret lines (``^^^``) under a traceback's steps.
+
+    Python 3.13 and newer leave out the line when it would underline the
+    whole step; 3.11 and 3.12 draw it. A comparison across Pythons drops them.
+    """
+    return CARETS.sub("", console)
+
+
+CARETS = re.compile(r"^ +[\^~]+\n", re.M)

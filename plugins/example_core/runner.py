@@ -77,7 +77,12 @@ class Replay:
     def _send(self, request: HttpRequest) -> Exchange:
         if self.console is None:
             return send_request(self.client, request)
-        with self.console.capture() as written:
-            exchange = send_request(self.client, request)
-            log_access(request.method, request.target, exchange.response.status)
-        return replace(exchange, console="".join(written))
+        return send_logged(self.client, request, self.console)
+
+
+def send_logged(client: FlaskClient, request: HttpRequest, console: Console) -> Exchange:
+    """``send_request``, the exchange carrying what the server printed meanwhile."""
+    with console.capture() as written:
+        exchange = send_request(client, request)
+        log_access(request.method, request.target, exchange.response.status)
+    return replace(exchange, console="".join(written))

@@ -33,9 +33,10 @@ import live_clock
 from flask import got_request_exception
 from pyodide.ffi import to_js
 
+from example_core.console import Console, shortened_paths, without_colours
 from example_core.loading import load_for_run
 from example_core.model import Exchange
-from example_core.runner import Replay, send_request
+from example_core.runner import Replay, send_logged
 from example_core.wire import request_from_json, request_json, response_json
 
 EXAMPLES = "/examples/"
@@ -45,6 +46,10 @@ EXAMPLES = "/examples/"
 # (live_clock, see worker.js), so it costs nothing per read; no JavaScript is
 # made from text, which the worker's policy forbids.
 _stop_js_clock = live_clock.stop
+# What the examples print goes through one console, put in place before any
+# app is loaded, so each answer carries its server's lines (the Server tab).
+CONSOLE = Console()
+CONSOLE.install()
 
 
 class Panel:
@@ -118,7 +123,7 @@ def run_block(panel: str, requests_json: str) -> str:
     """
     chosen = panels[panel]
     chosen.clients["block"] = chosen.app.test_client()
-    replay = Replay(chosen.clients["block"])
+    replay = Replay(chosen.clients["block"], CONSOLE)
     answers = []
     for request in map(request_from_json, json.loads(requests_json)):
         answer = _answer(chosen, lambda request=request: replay.send(request))
@@ -136,7 +141,11 @@ def send(panel: str, client: str, request_json_text: str) -> str:
     """
     chosen = panels[panel]
     request = request_from_json(json.loads(request_json_text))
-    return json.dumps(_answer(chosen, lambda: send_request(chosen.clients[client], request)))
+
+    def exchange() -> Exchange:
+        return send_logged(chosen.clients[client], request, CONSOLE)
+
+    return json.dumps(_answer(chosen, exchange))
 
 
 def _answer(panel: Panel, exchange: Callable[[], Exchange]) -> dict:
@@ -155,4 +164,6 @@ def _answer(panel: Panel, exchange: Callable[[], Exchange]) -> dict:
         # in the order the page shows them.
         "sent": done.sent_headers,
         "exception": panel.exception,
+        # What the server printed meanwhile, as a terminal would show it, colours aside.
+        "console": without_colours(shortened_paths(done.console, Path(panel.folder))),
     }

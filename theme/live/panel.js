@@ -3,7 +3,8 @@
 // the build did; each answer is shown beside the build's (answers.js). Then
 // the app's files in an editor (files.js), a form for a request of one's own
 // (request-form.js, response.js) and, for an app that serves HTML, a small
-// browser (browser/) in a tab of its own. What each run, request and page
+// browser (browser/) in a tab of its own, and the server's console in
+// another (server.js). What each run, request and page
 // came to is said once by the panel's live region (announce.js). The reader
 // can close the panel (Close, or Escape outside the editor) and open it again
 // with the block's Run button, edits kept.
@@ -17,6 +18,7 @@ import { bodyText, mediaType } from "./http.js";
 import { ProgressView } from "./progress.js";
 import { RequestForm } from "./request-form.js";
 import { ResponseView } from "./response.js";
+import { ServerView } from "./server.js";
 import { StopView } from "./stop.js";
 import { Tabs } from "./tabs.js";
 
@@ -45,6 +47,7 @@ export class Panel {
     const close = button("Close", () => this.close(), { class: "live-close", "aria-label": "Close the live example" });
     this.stop = new StopView(() => this.python.stop());
     this.answers = new AnswersView(`${id}-answers`, () => this.runBlock());
+    this.server = new ServerView(`${id}-server`);
     this.files = new FilesView(id, example);
     this.form = new RequestForm(() => this.send());
     this.response = new ResponseView();
@@ -94,7 +97,7 @@ export class Panel {
       await this.runBlock();
       this.progress.done("Done: change the app or a request below, or run the block again.");
       this.change.hidden = false;
-      if (this.servesHtml()) this.addBrowser();
+      this.addViews();
       this.files.openEditors((await this.editor).createEditor);
     } catch (error) {
       this.state = "failed";
@@ -108,13 +111,20 @@ export class Panel {
     return this.block.responses.some((response) => response.body && mediaType(response.headers) === "text/html");
   }
 
-  addBrowser() {
-    this.browser = new Browser(this.id, this.block, (request) => this.sendAs("browser", request));
-    const views = new Tabs("What the panel shows", { onSelect: (view) => view === this.browser.view && this.browser.show() });
+  /** The tabs over the panel's views: Answers, Server, and Browser for an app that serves HTML. */
+  addViews() {
+    const views = new Tabs("What the panel shows", { onSelect: (view) => view === this.browser?.view && this.browser.show() });
     views.add("Answers", this.answers.view);
-    views.add("Browser", this.browser.view);
+    views.add("Server", this.server.view);
     this.answers.view.before(views.list);
-    this.answers.view.after(this.browser.view);
+    this.answers.view.after(this.server.view);
+    if (this.servesHtml()) this.addBrowser(views);
+  }
+
+  addBrowser(views) {
+    this.browser = new Browser(this.id, this.block, (request) => this.sendAs("browser", request));
+    views.add("Browser", this.browser.view);
+    this.server.view.after(this.browser.view);
     const view = this.browser.view;
     new MutationObserver(() => view.dataset.state === "ready" && this.announcer.say(this.pageShown())).observe(view, {
       attributes: true,
@@ -138,7 +148,9 @@ export class Panel {
     await this.python.start();
     const generation = this.python.generation;
     this.loads += 1;
-    await this.python.load(this.id, `/examples/${this.id}/${this.loads}`, this.epoch, this.block.debug, files);
+    // The folder ends with the example's name: a traceback on the Server tab names example/app.py.
+    const folder = `/examples/${this.id}/${this.loads}/${this.exchange.dataset.example}`;
+    await this.python.load(this.id, folder, this.epoch, this.block.debug, files);
     this.loadedFiles = JSON.stringify(files);
     this.loadedIn = generation;
   }
@@ -154,7 +166,9 @@ export class Panel {
 
   /** Send one request with the panel's ``client`` ("block" or "browser"), the app's files as they are now. */
   async sendAs(client, request) {
-    return this.stop.during(this.loadIfChanged().then(() => this.python.send(this.id, client, request)));
+    const answer = await this.stop.during(this.loadIfChanged().then(() => this.python.send(this.id, client, request)));
+    this.server.add(answer.console);
+    return answer;
   }
 
   /** After a failure: if Python was stopped, say so once, and keep the focus off a Stop now hidden. */
@@ -173,6 +187,7 @@ export class Panel {
       const answers = await this.stop.during(this.loadApp().then(() => this.python.run(this.id, this.block.requests)));
       this.panel.dataset.pythonStarted = JSON.stringify(this.python.marks);
       this.announcer.say(this.answers.show(this.block.requests, this.block.responses, answers));
+      for (const answer of answers) this.server.add(answer.console);
       this.form.offer(answers.map((answer) => answer.request));
     } catch (error) {
       this.answers.showError(error.message);

@@ -1,0 +1,51 @@
+"""The panel's Server tab: the console the page shows, printed again by the app in the browser."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from example_core.console import without_whole_line_carets
+from tests.support.browser import visit_offline
+from tests.support.live import block_with, open_panel, replace_file, send
+
+PRINTING = """
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.get("/share/<int:people>")
+def share(people: int):
+    print("sharing between", people)
+    return "shared"
+"""
+
+
+def test_the_server_tab_prints_what_the_page_console_shows_then_each_request(browser, origin):
+    page, problems = visit_offline(browser, origin, "/errors/")
+    exchange = block_with(page, "crash", "GET /share/12")
+    built = exchange.locator(".exchange-console pre").inner_text()
+    panel = open_panel(page, exchange)
+    tab = panel.get_by_role("tab", name="Server")
+    tab.focus()
+    page.keyboard.press("Enter")
+    console = panel.get_by_role("log", name="What the server printed")
+    expect(console).to_be_visible()
+    # One console, two places: the browser's Python printed what the build's did
+    # (apart from the carets under a traceback's steps, which Pythons draw differently).
+    assert without_whole_line_carets(console.inner_text()) == without_whole_line_carets(built)
+    assert "ERROR in app: Exception on /share/0 [GET]" in built
+    assert 'File "crash/app.py", line 22, in share' in built
+
+    replace_file(page, panel, PRINTING)
+    panel.locator(".live-request input[type=text]").fill("/share/3")
+    assert send(page, panel)[0] == "200"
+    lines = console.inner_text().splitlines()
+    assert lines[-2] == "sharing between 3"
+    assert lines[-1].endswith('"GET /share/3 HTTP/1.1" 200 -')
+
+    panel.get_by_role("button", name="Clear the console").click()
+    expect(console).to_be_hidden()
+    expect(panel.get_by_text("Nothing yet: send a request.")).to_be_visible()
+    page.context.close()
+    assert problems == []
