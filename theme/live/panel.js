@@ -145,6 +145,7 @@ export class Panel {
 
   /** Load the app again if the reader changed its files since it was loaded, or Python was restarted. */
   async loadIfChanged() {
+    await this.python.start(); // a stopped Python starts afresh, knowing no panel's app
     const changed = JSON.stringify(this.files.current()) !== this.loadedFiles || this.loadedIn !== this.python.generation;
     if (!this.loading && changed) {
       this.loading = this.loadApp().finally(() => (this.loading = null));

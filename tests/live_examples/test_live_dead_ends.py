@@ -1,0 +1,46 @@
+"""No dead ends in the live panel: whatever a student breaks, it says what happened and goes on.
+
+A view that never answers is stopped at the request's time limit, in words
+that name the limit, and Python starts afresh: then Send and Run again work
+in that panel and in every other panel of the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tests.support.live import open_panel, replace_file, run_again, send
+from tests.support.notes import ROOT
+
+HELLO = (ROOT / "examples" / "hello-flask" / "app.py").read_text()
+ENDLESS_VIEW = HELLO.replace('    return "Hello from Flask!"', "    while True:\n        pass")
+
+
+def test_a_view_that_never_answers_is_stopped_at_the_limit_and_every_panel_goes_on(visit):
+    assert ENDLESS_VIEW != HELLO
+    page = visit("/flask-webserver/")
+    blocks = page.locator(".exchange[data-example=hello-flask]")
+    first = open_panel(page, blocks.nth(0))
+    second = open_panel(page, blocks.nth(1))
+
+    replace_file(page, first, ENDLESS_VIEW)
+    status, _, shown = send(page, first)
+    assert status == "stopped", shown
+    said = first.locator(".live-stop-status").inner_text()
+    assert re.search(r"\b\d+ seconds\b", said), said
+    assert "raised an exception" not in first.inner_text()
+    # Run again stops at the same limit, and says so in place of the answers.
+    run_again(page, first)
+    said = first.locator(".live-step").inner_text()
+    assert re.search(r"\b\d+ seconds\b", said), said
+    assert "raised an exception" not in said
+
+    # The other panel's app lived in the Python that was stopped: it is loaded again, unasked.
+    assert send(page, second)[:2] == ("200", "Hello, Ada!")
+    replace_file(page, first, HELLO)
+    assert send(page, first)[:2] == ("200", "Hello from Flask!")
+    assert send(page, second)[:2] == ("200", "Hello, Ada!")
+    for panel in (first, second):
+        assert [verdict for verdict, _ in run_again(page, panel)] == ["same"]
+        assert "postMessage" not in panel.inner_text()
+        assert "KeyError" not in panel.inner_text()
