@@ -1,6 +1,7 @@
 """No dead ends in the live panel: whatever a student breaks, it says what happened and goes on.
 
-A view that never answers is stopped at the request's time limit, in words
+A malformed header line in the request form is named, at the field, and
+nothing is sent. A view that never answers is stopped at the request's time limit, in words
 that name the limit, and Python starts afresh: then Send and Run again work
 in that panel and in every other panel of the page.
 """
@@ -8,6 +9,8 @@ in that panel and in every other panel of the page.
 from __future__ import annotations
 
 import re
+
+from playwright.sync_api import expect
 
 from tests.support.live import open_panel, replace_file, run_again, send
 from tests.support.notes import ROOT
@@ -44,3 +47,26 @@ def test_a_view_that_never_answers_is_stopped_at_the_limit_and_every_panel_goes_
         assert [verdict for verdict, _ in run_again(page, panel)] == ["same"]
         assert "postMessage" not in panel.inner_text()
         assert "KeyError" not in panel.inner_text()
+
+
+def test_a_malformed_header_line_is_named_at_the_field_and_nothing_is_sent(visit):
+    page = visit("/flask-webserver/")
+    panel = open_panel(page, page.locator(".exchange[data-example=hello-flask]").first)
+    headers = panel.get_by_label("Headers (one per line)")
+    headers.fill("Accept: text/html\nX-Token abc")
+    panel.get_by_role("button", name="Send").click()
+    problem = panel.locator(".live-field-problem")
+    expect(problem).to_contain_text("Header line 2 (X-Token abc) has no colon")
+    assert headers.get_attribute("aria-invalid") == "true"
+    assert headers.evaluate("h => document.activeElement === h")
+    assert panel.locator(".live-response").get_attribute("data-status") is None
+    assert "raised an exception" not in panel.inner_text()
+
+    headers.fill("X Token: abc")
+    headers.press("Control+Enter")
+    expect(problem).to_contain_text("has a name HTTP does not allow")
+
+    headers.fill("Accept: text/html")
+    assert send(page, panel)[:2] == ("200", "Hello from Flask!")
+    assert problem.inner_text() == ""
+    assert headers.get_attribute("aria-invalid") is None
