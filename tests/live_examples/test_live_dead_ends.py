@@ -1,9 +1,12 @@
 """No dead ends in the live panel: whatever a student breaks, it says what happened and goes on.
 
 A malformed header line in the request form is named, at the field, and
-nothing is sent. A view that never answers is stopped at the request's time limit, in words
-that name the limit, and Python starts afresh: then Send and Run again work
-in that panel and in every other panel of the page.
+nothing is sent. In the Browser tab, a view that raises shows its traceback
+as the page, line by line, and Reload after a fix shows the fixed page; the
+tab starts at a page that answered 200. A view that never answers is
+stopped at the request's time limit, in words that name the limit, and
+Python starts afresh: then Send and Run again work in that panel and in
+every other panel of the page.
 """
 
 from __future__ import annotations
@@ -12,10 +15,21 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.support.live import open_panel, replace_file, run_again, send
+from tests.support.live import (
+    act,
+    block_with,
+    go_to,
+    open_browser,
+    open_panel,
+    replace_file,
+    run_again,
+    send,
+    shown,
+)
 from tests.support.notes import ROOT
 
 HELLO = (ROOT / "examples" / "hello-flask" / "app.py").read_text()
+BROKEN_HELLO = HELLO.replace('return f"Hello, {escape(name)}!"', 'return f"Hello, {escape(nme)}!"')
 ENDLESS_VIEW = HELLO.replace('    return "Hello from Flask!"', "    while True:\n        pass")
 
 
@@ -70,3 +84,33 @@ def test_a_malformed_header_line_is_named_at_the_field_and_nothing_is_sent(visit
     assert send(page, panel)[:2] == ("200", "Hello from Flask!")
     assert problem.inner_text() == ""
     assert headers.get_attribute("aria-invalid") is None
+
+
+def test_the_browser_shows_a_traceback_page_and_reload_after_a_fix_shows_the_fixed_page(visit):
+    assert BROKEN_HELLO != HELLO
+    page = visit("/flask-webserver/")
+    panel = open_browser(page, page.locator(".exchange[data-example=hello-flask]").first)
+    replace_file(page, panel, BROKEN_HELLO)
+    go_to(page, panel, "/hello/Ada")
+    address, text = shown(panel)
+    assert address == "/hello/Ada"
+    lines = text.splitlines()
+    assert "Traceback (most recent call last):" in lines, text
+    assert any(line.startswith("NameError: name 'nme' is not defined") for line in lines), text
+    frame = panel.frame_locator("iframe.live-page")
+    assert frame.locator("html").get_attribute("lang") == "en"
+    assert frame.locator("title").inner_text() == "The app raised an exception"
+    expect(panel.locator(".live-browser-note")).to_contain_text("Fix the app, then Reload")
+
+    replace_file(page, panel, HELLO)
+    act(page, panel, lambda: panel.get_by_role("button", name="Reload").click())
+    assert shown(panel) == ("/hello/Ada", "Hello, Ada!")
+    assert panel.locator(".live-browser-note").inner_text() == ""
+
+
+def test_the_browser_starts_at_a_page_that_answered_200_not_at_an_error_page(visit):
+    page = visit("/bigger-app/")
+    panel = open_browser(page, block_with(page, "club", "POST /events/1/join"))
+    address, text = shown(panel)
+    assert address == "/events/1"
+    assert "Method Not Allowed" not in text

@@ -76,7 +76,12 @@ export class Python {
       // Python cannot go on (out of memory, say): a new worker will.
       waiter.reject(stoppedError(data.message));
       this.stop(data.message);
-    } else waiter.reject(new Error(data.message));
+    } else {
+      // A Python exception (the app's, as it loaded, say): its traceback is the message.
+      const raised = new Error(data.message);
+      raised.traceback = data.message;
+      waiter.reject(raised);
+    }
   }
 
   /**

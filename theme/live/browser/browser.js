@@ -92,17 +92,28 @@ export class Browser {
   async open(request, { reload = false, replace = false, notice = "" } = {}) {
     const turn = this.begin();
     this.note.textContent = notice;
+    let asked = request;
     try {
-      const send = (current, hops) => this.client.request(current, "document", { reload: reload && hops === 0 });
-      const { answer, request: asked } = await follow(request, send);
+      const send = (current, hops) => ((asked = current), this.client.request(current, "document", { reload: reload && hops === 0 }));
+      const { answer } = await follow(request, send);
       if (turn !== this.turn) return;
       const entry = { url: asked.url, request: asked, answer };
       this.history.visit(entry, { replace });
       await this.display(entry, turn);
     } catch (error) {
       if (turn !== this.turn) return;
-      this.note.textContent = `Could not show the page: ${error.message}`;
-      this.view.dataset.state = "failed";
+      if (error.traceback === undefined) {
+        this.note.textContent = `Could not show the page: ${error.message}`;
+        this.view.dataset.state = "failed";
+        return;
+      }
+      // As a development server in debug mode does: the page is the traceback,
+      // at the address asked for, so Reload asks again once the app is fixed.
+      const answer = { status: "error", headers: [], bytes: new Uint8Array(), error: error.traceback };
+      const entry = { url: asked.url, request: asked, answer };
+      this.history.visit(entry, { replace });
+      this.note.textContent = "The app raised an exception: its traceback is shown in place of the page. Fix the app, then Reload.";
+      await this.display(entry, turn);
     } finally {
       this.updateButtons();
     }
