@@ -49,3 +49,8 @@ test("never at an error page, even an HTML one", () => {
   assert.equal(startPath([get("/events/1"), get("/events/1/join")], responses), "/events/1");
   assert.equal(startPath([get("/missing")], [html([], "404 NOT FOUND")]), "/");
 });
+
+test("a block with no page of its own starts at the first page the example served", () => {
+  const deleted = { method: "DELETE", target: "/tasks", headers: [] };
+  assert.equal(startPath([deleted], [html([], "405 METHOD NOT ALLOWED")], ["/welcome"]), "/welcome");
+});

@@ -3,7 +3,8 @@
 A malformed header line in the request form is named, at the field, and
 nothing is sent. In the Browser tab, a view that raises shows its traceback
 as the page, line by line, and Reload after a fix shows the fixed page; the
-tab starts at a page that answered 200. A view that never answers is
+tab starts at a page that answered 200, and every block of an example that
+served an HTML page in the build offers it. A view that never answers is
 stopped at the request's time limit, in words that name the limit, and
 Python starts afresh: then Send and Run again work in that panel and in
 every other panel of the page.
@@ -114,3 +115,19 @@ def test_the_browser_starts_at_a_page_that_answered_200_not_at_an_error_page(vis
     address, text = shown(panel)
     assert address == "/events/1"
     assert "Method Not Allowed" not in text
+
+
+def test_every_block_of_an_example_that_serves_html_offers_the_browser_tab(visit):
+    for path, example in [("/json-api/", "json-api"), ("/methods/", "methods")]:
+        page = visit(path)
+        blocks = page.locator(f".exchange[data-example={example}]")
+        assert blocks.count() > 5
+        for index in range(blocks.count()):
+            panel = open_panel(page, blocks.nth(index))
+            expect(panel.get_by_role("tab", name="Browser")).to_have_count(1)
+
+
+def test_a_block_with_no_page_of_its_own_opens_the_browser_at_a_page_of_its_example(visit):
+    page = visit("/methods/")
+    panel = open_browser(page, block_with(page, "methods", "DELETE /tasks"))
+    assert shown(panel) == ("/welcome", "Welcome")

@@ -2,8 +2,9 @@
 // run loads the example and sends every request of the block in order, as
 // the build did; each answer is shown beside the build's (answers.js). Then
 // the app's files in an editor (files.js), a form for a request of one's own
-// (request-form.js, response.js) and, for an app that serves HTML, a small
-// browser (browser/) in a tab of its own. What each run, request and page
+// (request-form.js, response.js) and, for an example that served an HTML
+// page in the build (browser/start.js), a small browser (browser/) in a tab
+// of its own. What each run, request and page
 // came to is said once by the panel's live region (announce.js). The reader
 // can close the panel (Close, or Escape outside the editor) and open it again
 // with the block's Run button, edits kept.
@@ -11,6 +12,7 @@
 import { Announcer } from "./announce.js";
 import { AnswersView, summary } from "./answers.js";
 import { Browser } from "./browser/browser.js";
+import { examplePages } from "./browser/start.js";
 import { button, element } from "./dom.js";
 import { FilesView } from "./files.js";
 import { bodyText, mediaType } from "./http.js";
@@ -91,10 +93,12 @@ export class Panel {
       const bundle = await fetchJson(this.block.bundle, "the example");
       this.epoch = bundle.epoch;
       this.files.use(bundle.files);
+      const pages = examplePages(this.exchange, this.block, (url) => fetchJson(url, "another block"));
       await this.runBlock();
       this.progress.done("Done: change the app or a request below, or run the block again.");
       this.change.hidden = false;
-      if (this.servesHtml()) this.addBrowser();
+      this.pages = await pages;
+      if (this.pages.length) this.addBrowser();
       this.files.openEditors((await this.editor).createEditor);
     } catch (error) {
       this.state = "failed";
@@ -104,12 +108,8 @@ export class Panel {
     }
   }
 
-  servesHtml() {
-    return this.block.responses.some((response) => response.body && mediaType(response.headers) === "text/html");
-  }
-
   addBrowser() {
-    this.browser = new Browser(this.id, this.block, (request) => this.sendAs("browser", request));
+    this.browser = new Browser(this.id, this.block, this.pages, (request) => this.sendAs("browser", request));
     const views = new Tabs("What the panel shows", { onSelect: (view) => view === this.browser.view && this.browser.show() });
     views.add("Answers", this.answers.view);
     views.add("Browser", this.browser.view);

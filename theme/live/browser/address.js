@@ -42,9 +42,10 @@ export function typed(text) {
  * message, which this browser's fresh cookies do not have); else the page a
  * form's redirect led back to, when that is the form target's parent (a
  * form posted to /events/1/join that leads back to /events/1, the page
- * holding it); else the page of a form the block posts; else its first page; else ``/``.
+ * holding it); else the page of a form the block posts; else its first page;
+ * else the first of the example's ``known`` pages (see start.js); else ``/``.
  */
-export function startPath(requests, responses) {
+export function startPath(requests, responses, known = []) {
   const path = (target) => target.replace(/\{\{.*?\}\}/g, "");
   const pathname = (target) => new URL(path(target), ORIGIN + "/").pathname;
   const location = (i) => headerValue(responses[i].headers, "Location");
@@ -63,5 +64,5 @@ export function startPath(requests, responses) {
     (back && pages.find((request) => pathname(request.target) === pathname(back[1]))) ??
     forms[0]?.[0] ??
     pages[0];
-  return start ? path(start.target) : "/";
+  return start ? path(start.target) : (known[0] ?? "/");
 }

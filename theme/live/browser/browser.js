@@ -22,11 +22,12 @@ const ABOUT =
 export class Browser {
   /**
    * The browser of panel ``panelId``, for ``block`` (its requests and the
-   * build's responses); ``send(request)`` asks the example with the panel's
-   * browser client.
+   * build's responses) of an example that served the HTML ``pages``;
+   * ``send(request)`` asks the example with the panel's browser client.
    */
-  constructor(panelId, block, send) {
+  constructor(panelId, block, pages, send) {
     this.block = block;
+    this.pages = pages;
     this.history = new History();
     this.turn = 0; // of the latest navigation
     this.log = new NetworkLog(`${panelId}-network`);
@@ -74,7 +75,7 @@ export class Browser {
     if (!document.querySelector("meta[data-live-frames]")) {
       document.head.append(element("meta", { "http-equiv": "Content-Security-Policy", content: "frame-src 'none'", "data-live-frames": "" }));
     }
-    this.open({ method: "GET", url: ORIGIN + startPath(this.block.requests, this.block.responses) });
+    this.open({ method: "GET", url: ORIGIN + startPath(this.block.requests, this.block.responses, this.pages) });
   }
 
   updateButtons() {
