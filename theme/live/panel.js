@@ -2,17 +2,17 @@
 // run loads the example and sends every request of the block in order, as
 // the build did; each answer is shown beside the build's (answers.js). Then
 // the app's files in an editor (files.js), a form for a request of one's own
-// (request-form.js, response.js) and, for an example that served an HTML
-// page in the build (browser/start.js), a small browser (browser/) in a tab
-// of its own. What each run, request and page
-// came to is said once by the panel's live region (announce.js). The reader
-// can close the panel (Close, or Escape outside the editor) and open it again
-// with the block's Run button, edits kept.
+// (request-form.js, response.js) and, for an example that served HTML in
+// the build (browser/start.js), a small browser (browser/) in a tab of its
+// own. What each run, request and page came to is said once by the panel's
+// live region (announce.js). The reader can close the panel (Close, or
+// Escape outside the editor) and open it again with the block's Run button,
+// edits kept.
 
 import { Announcer } from "./announce.js";
 import { AnswersView, summary } from "./answers.js";
 import { Browser } from "./browser/browser.js";
-import { examplePages } from "./browser/start.js";
+import { exampleBlocks, htmlPages, servesHtml } from "./browser/start.js";
 import { button, element } from "./dom.js";
 import { FilesView } from "./files.js";
 import { bodyText, mediaType } from "./http.js";
@@ -93,12 +93,12 @@ export class Panel {
       const bundle = await fetchJson(this.block.bundle, "the example");
       this.epoch = bundle.epoch;
       this.files.use(bundle.files);
-      const pages = examplePages(this.exchange, this.block, (url) => fetchJson(url, "another block"));
+      const blocks = exampleBlocks(this.exchange, this.block, (url) => fetchJson(url, "another block"));
       await this.runBlock();
       this.progress.done("Done: change the app or a request below, or run the block again.");
       this.change.hidden = false;
-      this.pages = await pages;
-      if (this.pages.length) this.addBrowser();
+      const example = await blocks;
+      if (servesHtml(example)) this.addBrowser(htmlPages(example));
       this.files.openEditors((await this.editor).createEditor);
     } catch (error) {
       this.state = "failed";
@@ -108,8 +108,8 @@ export class Panel {
     }
   }
 
-  addBrowser() {
-    this.browser = new Browser(this.id, this.block, this.pages, (request) => this.sendAs("browser", request));
+  addBrowser(pages) {
+    this.browser = new Browser(this.id, this.block, pages, (request) => this.sendAs("browser", request));
     const views = new Tabs("What the panel shows", { onSelect: (view) => view === this.browser.view && this.browser.show() });
     views.add("Answers", this.answers.view);
     views.add("Browser", this.browser.view);

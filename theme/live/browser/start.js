@@ -1,29 +1,32 @@
-// Whether an example serves an HTML page, and which: the build's answers
-// say so. Every block of the same example on this page has its file, as
-// the build wrote it; each GET in them that answered 200 with HTML is a page
-// the panel's Browser tab can open. No request reaches the app to find out.
+// Whether an example serves HTML, and which pages: the build's answers say
+// so. Every block of the same example on this page has its file, as the
+// build wrote it. An example serves HTML if any of its answers, other than
+// a redirect's stub, is an HTML page (a custom 404 page counts); each GET
+// that answered 200 with HTML is a page the panel's Browser tab can start
+// at. No request reaches the app to find out.
 
 import { mediaType, statusCode } from "../http.js";
 
-/** The targets of a block's GETs that the build saw answered 200 with HTML, without their {{names}}. */
-export function htmlPages(block) {
-  return block.requests
-    .filter((request, i) => {
-      const response = block.responses[i];
-      return request.method === "GET" && statusCode(response.status) === 200 && mediaType(response.headers) === "text/html";
-    })
-    .map((request) => request.target.replace(/\{\{.*?\}\}/g, ""));
-}
+const isHtml = (response) => Boolean(response.body) && mediaType(response.headers) === "text/html";
 
-/**
- * The HTML pages the example of ``exchange`` (an exchange block's element,
- * whose file is ``block``) served in the build, ``block``'s own first;
- * ``fetchJson(url)`` fetches another block's file.
- */
-export async function examplePages(exchange, block, fetchJson) {
+/** The build's files of every block of ``exchange``'s example on this page, ``block`` (its own) first. */
+export async function exampleBlocks(exchange, block, fetchJson) {
   const others = [...document.querySelectorAll(".exchange[data-live]")].filter(
     (other) => other !== exchange && other.dataset.example === exchange.dataset.example,
   );
-  const blocks = await Promise.all(others.map((other) => fetchJson(other.dataset.live).catch(() => null)));
-  return [...new Set([block, ...blocks].filter(Boolean).flatMap(htmlPages))];
+  const files = await Promise.all(others.map((other) => fetchJson(other.dataset.live).catch(() => null)));
+  return [block, ...files.filter(Boolean)];
+}
+
+/** Whether any answer of ``blocks`` is an HTML page (not a redirect's stub). */
+export function servesHtml(blocks) {
+  return blocks.some((block) => block.responses.some((response) => isHtml(response) && Math.floor(statusCode(response.status) / 100) !== 3));
+}
+
+/** The targets of the GETs of ``blocks`` answered 200 with HTML, without their {{names}}, each once. */
+export function htmlPages(blocks) {
+  const pages = blocks.flatMap((block) =>
+    block.requests.filter((request, i) => request.method === "GET" && statusCode(block.responses[i].status) === 200 && isHtml(block.responses[i])),
+  );
+  return [...new Set(pages.map((request) => request.target.replace(/\{\{.*?\}\}/g, "")))];
 }
