@@ -113,7 +113,6 @@ export class Browser {
       const answer = { status: "error", headers: [], bytes: new Uint8Array(), error: error.traceback };
       const entry = { url: asked.url, request: asked, answer };
       this.history.visit(entry, { replace });
-      this.note.textContent = "The app raised an exception: its traceback is shown in place of the page. Fix the app, then Reload.";
       await this.display(entry, turn);
     } finally {
       this.updateButtons();

@@ -41,7 +41,8 @@ function textPage(text, path) {
 
 function tracebackPage(traceback) {
   const style = "white-space: pre-wrap; overflow-wrap: anywhere";
-  return page("The app raised an exception", element("h1", { text: "The app raised an exception" }), element("pre", { text: traceback, style }));
+  const title = "The app raised an exception";
+  return page(title, element("h1", { text: title }), element("p", { text: "Fix the app, then Reload." }), element("pre", { text: traceback, style }));
 }
 
 export class FrameView {
