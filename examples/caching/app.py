@@ -31,6 +31,7 @@ def home():
     busted = url_for("static", filename="style.css", v=2)
     hashed = url_for("asset", name=hashed_name(Path(app.static_folder, "style.css")))
     response = app.make_response(f"""<!doctype html>
+<html lang="en">
 <title>Caching</title>
 <link rel="stylesheet" href="{hashed}">
 <p>Busted by query string: {busted}</p>

@@ -79,7 +79,10 @@ def upload():
 
 @app.get("/signup")
 def signup_form():
-    return """<form method="post">
+    return """<!doctype html>
+<html lang="en">
+<title>Sign up</title>
+<form method="post">
   <label>Name <input name="name"></label>
   <button>Sign up</button>
 </form>
@@ -98,4 +101,9 @@ def signup():
 @app.get("/welcome")
 def welcome():
     messages = "".join(f"<p>{escape(m)}</p>" for m in get_flashed_messages())
-    return f"<h1>Welcome</h1>\n{messages}\n"
+    return f"""<!doctype html>
+<html lang="en">
+<title>Welcome</title>
+<h1>Welcome</h1>
+{messages}
+"""

@@ -57,7 +57,13 @@ def average():
 
 @app.errorhandler(404)
 def not_found(error):
-    return f"<h1>Nothing here</h1>\n<p>No page at {escape(request.path)}.</p>\n", 404
+    page = f"""<!doctype html>
+<html lang="en">
+<title>Not found</title>
+<h1>Nothing here</h1>
+<p>No page at {escape(request.path)}.</p>
+"""
+    return page, 404
 
 
 @app.get("/theme/<choice>")

@@ -13,6 +13,9 @@ from importlib.resources import files
 _RULES = json.loads(files(__package__).joinpath("rules.json").read_text(encoding="utf-8"))
 
 # Put before an HTML body previewed in a sandboxed frame: it may only draw.
+# Its links and forms aim at a new window, which the sandbox refuses: clicked
+# or followed from the keyboard, they leave the preview as it was (aimed at
+# the frame itself, they would blank it with Chromium's about:blank#blocked).
 PREVIEW_PREFIX: str = _RULES["preview_prefix"]
 # Content types whose bodies are sent with CRLF line ends (multipart requires them).
 CRLF_BODY_TYPES: tuple[str, ...] = tuple(_RULES["crlf_body_types"])

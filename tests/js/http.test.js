@@ -26,10 +26,12 @@ test("a text body's last newline is not a line of its own", () => {
   assert.deepEqual(messageLines("GET / HTTP/1.1", [], encode("a\nb\n")), ["GET / HTTP/1.1", "", "a", "b"]);
 });
 
-test("typed header lines need a name and a colon", () => {
+test("typed header lines need a name, a colon, and a name HTTP allows", () => {
   assert.deepEqual(parseHeaderLines("Accept: text/html\n\nX-A:b"), [
     ["Accept", "text/html"],
     ["X-A", "b"],
   ]);
-  assert.throws(() => parseHeaderLines(": nameless"), /no name and colon/);
+  assert.throws(() => parseHeaderLines(": nameless"), /line 1 \(: nameless\) has no name/);
+  assert.throws(() => parseHeaderLines("Accept: */*\nX-Token abc"), /line 2 \(X-Token abc\) has no colon/);
+  assert.throws(() => parseHeaderLines("X Token: abc"), /name HTTP does not allow/);
 });

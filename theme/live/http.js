@@ -46,16 +46,26 @@ export function statusCode(status) {
   return Number(status.split(" ")[0]);
 }
 
-/** Header lines typed one per line ("Name: value"), as [name, value] pairs. */
+// A header's name is a token (RFC 9110, section 5.1): letters, digits and a few marks, no spaces.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Header lines typed one per line ("Name: value"), as [name, value] pairs.
+ * Throws for a line that is not a header, naming the line and what is wrong.
+ */
 export function parseHeaderLines(text) {
-  return text
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => {
-      const colon = line.indexOf(":");
-      if (colon < 1) throw new Error(`This header line has no name and colon: ${line}`);
-      return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
-    });
+  const headers = [];
+  text.split("\n").forEach((line, index) => {
+    if (!line.trim()) return;
+    const where = `Header line ${index + 1} (${line.trim()})`;
+    const colon = line.indexOf(":");
+    if (colon < 0) throw new Error(`${where} has no colon: write a name, a colon, then the value, such as "Accept: text/html".`);
+    const name = line.slice(0, colon).trim();
+    if (!name) throw new Error(`${where} has no name before its colon.`);
+    if (!TOKEN.test(name)) throw new Error(`${where} has a name HTTP does not allow: a name has no spaces, only letters, digits and marks such as "-".`);
+    headers.push([name, line.slice(colon + 1).trim()]);
+  });
+  return headers;
 }
 
 /** A body typed in the request form, as the build sends one: multipart lines end in CRLF. */

@@ -2,16 +2,17 @@
 // run loads the example and sends every request of the block in order, as
 // the build did; each answer is shown beside the build's (answers.js). Then
 // the app's files in an editor (files.js), a form for a request of one's own
-// (request-form.js, response.js) and, for an app that serves HTML, a small
-// browser (browser/) in a tab of its own, and the server's console in
-// another (server.js). What each run, request and page
-// came to is said once by the panel's live region (announce.js). The reader
-// can close the panel (Close, or Escape outside the editor) and open it again
-// with the block's Run button, edits kept.
+// (request-form.js, response.js), the server's console in a tab of its own
+// (server.js) and, for an example that served HTML in the build
+// (browser/start.js), a small browser (browser/) in another. What each run,
+// request and page came to is said once by the panel's live region
+// (announce.js). The reader can close the panel (Close, or Escape outside the
+// editor) and open it again with the block's Run button, edits kept.
 
 import { Announcer } from "./announce.js";
 import { AnswersView, summary } from "./answers.js";
 import { Browser } from "./browser/browser.js";
+import { exampleBlocks, htmlPages, servesHtml } from "./browser/start.js";
 import { button, element } from "./dom.js";
 import { FilesView } from "./files.js";
 import { bodyText, mediaType } from "./http.js";
@@ -94,10 +95,12 @@ export class Panel {
       const bundle = await fetchJson(this.block.bundle, "the example");
       this.epoch = bundle.epoch;
       this.files.use(bundle.files);
+      const blocks = exampleBlocks(this.exchange, this.block, (url) => fetchJson(url, "another block"));
       await this.runBlock();
       this.progress.done("Done: change the app or a request below, or run the block again.");
       this.change.hidden = false;
-      this.addViews();
+      const example = await blocks;
+      this.addViews(servesHtml(example) ? htmlPages(example) : null);
       this.files.openEditors((await this.editor).createEditor);
     } catch (error) {
       this.state = "failed";
@@ -107,22 +110,18 @@ export class Panel {
     }
   }
 
-  servesHtml() {
-    return this.block.responses.some((response) => response.body && mediaType(response.headers) === "text/html");
-  }
-
-  /** The tabs over the panel's views: Answers, Server, and Browser for an app that serves HTML. */
-  addViews() {
+  /** The tabs over the panel's views: Answers, Server, and Browser at ``pages`` (none: no Browser). */
+  addViews(pages) {
     const views = new Tabs("What the panel shows", { onSelect: (view) => view === this.browser?.view && this.browser.show() });
     views.add("Answers", this.answers.view);
     views.add("Server", this.server.view);
     this.answers.view.before(views.list);
     this.answers.view.after(this.server.view);
-    if (this.servesHtml()) this.addBrowser(views);
+    if (pages) this.addBrowser(views, pages);
   }
 
-  addBrowser(views) {
-    this.browser = new Browser(this.id, this.block, (request) => this.sendAs("browser", request));
+  addBrowser(views, pages) {
+    this.browser = new Browser(this.id, this.block, pages, (request) => this.sendAs("browser", request));
     views.add("Browser", this.browser.view);
     this.server.view.after(this.browser.view);
     const view = this.browser.view;
@@ -157,6 +156,7 @@ export class Panel {
 
   /** Load the app again if the reader changed its files since it was loaded, or Python was restarted. */
   async loadIfChanged() {
+    await this.python.start(); // a stopped Python starts afresh, knowing no panel's app
     const changed = JSON.stringify(this.files.current()) !== this.loadedFiles || this.loadedIn !== this.python.generation;
     if (!this.loading && changed) {
       this.loading = this.loadApp().finally(() => (this.loading = null));

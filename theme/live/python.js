@@ -2,8 +2,14 @@
 // module worker, asked by every panel of the page. Nothing starts until
 // ``start`` is called.
 
+// The time limits, each named in the message that says it was reached.
 const START_TIMEOUT_MS = 90_000;
 const SEND_TIMEOUT_MS = 10_000;
+const LIMITS = {
+  load: [START_TIMEOUT_MS, "the limit for loading the app"],
+  run: [SEND_TIMEOUT_MS, "the limit for the block's answers"],
+  answer: [SEND_TIMEOUT_MS, "the limit for one answer"],
+};
 const STOPPED = "Python was stopped: it starts afresh at the next Run or Send.";
 const DIED = "Python's worker ended unexpectedly, so it was stopped: it starts afresh at the next Run or Send.";
 
@@ -70,13 +76,29 @@ export class Python {
       // Python cannot go on (out of memory, say): a new worker will.
       waiter.reject(stoppedError(data.message));
       this.stop(data.message);
-    } else waiter.reject(new Error(data.message));
+    } else {
+      // A Python exception (the app's, as it loaded, say): its traceback is the message.
+      const raised = new Error(data.message);
+      raised.traceback = data.message;
+      waiter.reject(raised);
+    }
   }
 
-  ask(key, message, timeout) {
+  /**
+   * Post ``message`` and wait for the answer called ``key``, up to the time
+   * limit of ``kind`` (a key of ``LIMITS``). Past it, the worker is ended
+   * and a new one started at once: every panel then loads its app again.
+   */
+  ask(key, message, kind) {
+    const [timeout, limit] = LIMITS[kind];
     return new Promise((resolve, reject) => {
+      if (!this.worker) {
+        reject(stoppedError(STOPPED));
+        return;
+      }
       const timer = setTimeout(() => {
-        this.stop(`No answer within ${timeout / 1000} seconds, so Python was stopped: it starts afresh at the next Run or Send.`);
+        this.stop(`No answer within ${timeout / 1000} seconds (${limit}), so Python was stopped and started again. Fix the app, then Send or Run again.`);
+        this.start().catch(() => {}); // the next Run or Send reports a failure
       }, timeout);
       this.waiting.set(key, {
         resolve: (value) => (clearTimeout(timer), resolve(value)),
@@ -88,19 +110,19 @@ export class Python {
 
   /** Load a panel's app from ``files`` into ``folder``, as the build's child does. */
   load(panel, folder, epoch, debug, files) {
-    return this.ask(panel, { type: "load", panel, folder, epoch, debug, files }, START_TIMEOUT_MS);
+    return this.ask(panel, { type: "load", panel, folder, epoch, debug, files }, "load");
   }
 
   /** Send a block's requests in order with a fresh client; resolves to one answer per request. */
   async run(panel, requests) {
     const id = `run-${this.nextId++}`;
-    return (await this.ask(id, { type: "run", panel, id, requests }, SEND_TIMEOUT_MS)).answers;
+    return (await this.ask(id, { type: "run", panel, id, requests }, "run")).answers;
   }
 
   /** Send one request with the panel's ``client`` ("block" or "browser"). */
   async send(panel, client, request) {
     const id = `request-${this.nextId++}`;
-    return (await this.ask(id, { type: "send", panel, id, client, request }, SEND_TIMEOUT_MS)).response;
+    return (await this.ask(id, { type: "send", panel, id, client, request }, "answer")).response;
   }
 
   /** End the worker and whatever it was doing, at once; each waiting call rejects with ``message``. */

@@ -19,6 +19,9 @@ export class RequestForm {
     this.method = element("select", {}, ...METHODS.map((method) => element("option", { text: method })));
     this.target = element("input", { type: "text", spellcheck: "false", autocomplete: "off" });
     this.headers = element("textarea", { rows: "2", spellcheck: "false" });
+    // What is wrong with the headers, said under them once (WCAG 3.3.1); the field is marked invalid.
+    this.problem = element("p", { class: "live-field-problem", "aria-live": "polite" });
+    this.headers.addEventListener("input", () => this.showProblem(""));
     this.body = element("textarea", { rows: "3", spellcheck: "false" });
     this.sendButton = element("button", { type: "submit", text: "Send" });
     this.view = element(
@@ -27,19 +30,39 @@ export class RequestForm {
       labelled("Start from a request of the block", this.picker),
       element("div", { class: "live-request-line" }, labelled("Method", this.method), labelled("Path", this.target)),
       labelled("Headers (one per line)", this.headers),
+      this.problem,
       labelled("Body", this.body),
       element("p", {}, this.sendButton, element("span", { class: "live-hint", text: " or Ctrl+Enter" })),
     );
     this.view.addEventListener("submit", (event) => {
       event.preventDefault();
-      if (this.sendButton.getAttribute("aria-disabled") !== "true") onSend();
+      if (this.sendButton.getAttribute("aria-disabled") !== "true") this.sendIfValid(onSend);
     });
     this.view.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
-        onSend();
+        this.sendIfValid(onSend);
       }
     });
+  }
+
+  /** Call ``onSend``, unless a header line is malformed: then say what is wrong with it, at the field. */
+  sendIfValid(onSend) {
+    try {
+      parseHeaderLines(this.headers.value);
+    } catch (error) {
+      this.showProblem(error.message);
+      this.headers.focus();
+      return;
+    }
+    this.showProblem("");
+    onSend();
+  }
+
+  showProblem(text) {
+    this.problem.textContent = text;
+    if (text) this.headers.setAttribute("aria-invalid", "true");
+    else this.headers.removeAttribute("aria-invalid");
   }
 
   set busy(busy) {
@@ -54,6 +77,7 @@ export class RequestForm {
   }
 
   fill(request) {
+    this.showProblem("");
     this.method.value = request.method;
     this.target.value = request.target;
     this.headers.value = request.headers.map(([name, value]) => `${name}: ${value}`).join("\n");

@@ -1,7 +1,7 @@
 // Addresses in the panel's browser: every page is the example's, under one
 // made-up origin. No DOM.
 
-import { headerValue, mediaType } from "../http.js";
+import { headerValue, mediaType, statusCode } from "../http.js";
 
 export const ORIGIN = "http://app.invalid";
 
@@ -36,22 +36,33 @@ export function typed(text) {
 
 /**
  * Where a visitor would start, for a block's ``requests`` and the build's
- * ``responses``: the block's first HTML page that no redirect of the block
- * led to (that one shows what the earlier requests left, such as a flash
- * message, which this browser's fresh cookies do not have); else the page of
- * a form the block posts; else its first HTML page; else ``/``.
+ * ``responses``, at a page that answered 200 with HTML when the block has
+ * one: its first such page that no redirect of the block led to (a page a
+ * redirect led to shows what the earlier requests left, such as a flash
+ * message, which this browser's fresh cookies do not have); else the page a
+ * form's redirect led back to, when that is the form target's parent (a
+ * form posted to /events/1/join that leads back to /events/1, the page
+ * holding it); else the page of a form the block posts; else its first page;
+ * else the first of the example's ``known`` pages (see start.js); else ``/``.
  */
-export function startPath(requests, responses) {
+export function startPath(requests, responses, known = []) {
   const path = (target) => target.replace(/\{\{.*?\}\}/g, "");
-  const pathname = (target) => new URL(target, ORIGIN + "/").pathname;
-  const led = new Set(
-    responses
-      .map((response) => headerValue(response.headers, "Location"))
-      .filter(Boolean)
-      .map(pathname),
+  const pathname = (target) => new URL(path(target), ORIGIN + "/").pathname;
+  const location = (i) => headerValue(responses[i].headers, "Location");
+  const led = new Set(responses.map((_, i) => location(i)).filter(Boolean).map(pathname));
+  const pages = requests.filter(
+    (request, i) => request.method === "GET" && statusCode(responses[i].status) === 200 && mediaType(responses[i].headers) === "text/html",
   );
-  const pages = requests.filter((request, i) => request.method === "GET" && mediaType(responses[i].headers) === "text/html");
-  const form = requests.find((request) => request.method === "POST" && /form/.test(headerValue(request.headers, "Content-Type") ?? ""));
-  const start = pages.find((request) => !led.has(pathname(path(request.target)))) ?? form ?? pages[0];
-  return start ? path(start.target) : "/";
+  const forms = requests.flatMap((request, i) =>
+    request.method === "POST" && /form/.test(headerValue(request.headers, "Content-Type") ?? "") ? [[request, location(i)]] : [],
+  );
+  const parent = (target) => pathname(target).replace(/\/[^/]*\/?$/, "") || "/";
+  const holding = ([form, to]) => to && parent(form.target) === pathname(to);
+  const back = forms.find(holding);
+  const start =
+    pages.find((request) => !led.has(pathname(request.target))) ??
+    (back && pages.find((request) => pathname(request.target) === pathname(back[1]))) ??
+    forms[0]?.[0] ??
+    pages[0];
+  return start ? path(start.target) : (known[0] ?? "/");
 }

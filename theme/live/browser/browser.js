@@ -22,11 +22,12 @@ const ABOUT =
 export class Browser {
   /**
    * The browser of panel ``panelId``, for ``block`` (its requests and the
-   * build's responses); ``send(request)`` asks the example with the panel's
-   * browser client.
+   * build's responses) of an example that served the HTML ``pages``;
+   * ``send(request)`` asks the example with the panel's browser client.
    */
-  constructor(panelId, block, send) {
+  constructor(panelId, block, pages, send) {
     this.block = block;
+    this.pages = pages;
     this.history = new History();
     this.turn = 0; // of the latest navigation
     this.log = new NetworkLog(`${panelId}-network`);
@@ -74,7 +75,7 @@ export class Browser {
     if (!document.querySelector("meta[data-live-frames]")) {
       document.head.append(element("meta", { "http-equiv": "Content-Security-Policy", content: "frame-src 'none'", "data-live-frames": "" }));
     }
-    this.open({ method: "GET", url: ORIGIN + startPath(this.block.requests, this.block.responses) });
+    this.open({ method: "GET", url: ORIGIN + startPath(this.block.requests, this.block.responses, this.pages) });
   }
 
   updateButtons() {
@@ -92,17 +93,27 @@ export class Browser {
   async open(request, { reload = false, replace = false, notice = "" } = {}) {
     const turn = this.begin();
     this.note.textContent = notice;
+    let asked = request;
     try {
-      const send = (current, hops) => this.client.request(current, "document", { reload: reload && hops === 0 });
-      const { answer, request: asked } = await follow(request, send);
+      const send = (current, hops) => ((asked = current), this.client.request(current, "document", { reload: reload && hops === 0 }));
+      const { answer } = await follow(request, send);
       if (turn !== this.turn) return;
       const entry = { url: asked.url, request: asked, answer };
       this.history.visit(entry, { replace });
       await this.display(entry, turn);
     } catch (error) {
       if (turn !== this.turn) return;
-      this.note.textContent = `Could not show the page: ${error.message}`;
-      this.view.dataset.state = "failed";
+      if (error.traceback === undefined) {
+        this.note.textContent = `Could not show the page: ${error.message}`;
+        this.view.dataset.state = "failed";
+        return;
+      }
+      // As a development server in debug mode does: the page is the traceback,
+      // at the address asked for, so Reload asks again once the app is fixed.
+      const answer = { status: "error", headers: [], bytes: new Uint8Array(), error: error.traceback };
+      const entry = { url: asked.url, request: asked, answer };
+      this.history.visit(entry, { replace });
+      await this.display(entry, turn);
     } finally {
       this.updateButtons();
     }

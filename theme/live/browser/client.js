@@ -48,7 +48,9 @@ export class Client {
     if (response.error) {
       const failed = { status: "error", headers: [], bytes: new Uint8Array(), error: response.error };
       this.onExchange(exchange(sent, failed, kind, { milliseconds }));
-      throw new Error("the app raised an exception (see the network log)");
+      const raised = new Error("the app raised an exception (see the network log)");
+      raised.traceback = response.error;
+      throw raised;
     }
     const answer = { status: response.status, headers: response.headers, bytes: fromBase64(response.body), sent: response.sent };
     const typeHeaders = statusCode(answer.status) === 304 && stored ? stored.headers : answer.headers;

@@ -27,6 +27,24 @@ function bytesOf(body) {
   return body instanceof ArrayBuffer ? new Uint8Array(body) : new Uint8Array();
 }
 
+// A page made here, not by the example: text shown as it is, its line breaks kept.
+function page(title, ...nodes) {
+  const made = document.implementation.createHTMLDocument(title);
+  made.documentElement.lang = "en";
+  made.body.append(...nodes);
+  return `<!doctype html>${made.documentElement.outerHTML}`;
+}
+
+function textPage(text, path) {
+  return page(path, element("pre", { text }));
+}
+
+function tracebackPage(traceback) {
+  const style = "white-space: pre-wrap; overflow-wrap: anywhere";
+  const title = "The app raised an exception";
+  return page(title, element("h1", { text: title }), element("p", { text: "Fix the app, then Reload." }), element("pre", { text: traceback, style }));
+}
+
 export class FrameView {
   /**
    * ``request(request, kind, options)`` fetches through the browser's
@@ -82,13 +100,10 @@ export class FrameView {
     const type = mediaType(answer.headers);
     const text = bodyText(answer.bytes);
     let html;
-    if (type === "text/html" && text !== null) html = await this.inline(text, url, history);
+    if (answer.error !== undefined) html = tracebackPage(answer.error);
+    else if (type === "text/html" && text !== null) html = await this.inline(text, url, history);
     else if (type.startsWith("image/")) html = `<img alt="" src="${dataUrl(answer.headers, answer.bytes)}">`;
-    else {
-      const pre = document.createElement("pre");
-      pre.textContent = text ?? `[${answer.bytes.length} bytes of binary data]`;
-      html = `<!doctype html><html><body>${pre.outerHTML}</body></html>`;
-    }
+    else html = textPage(text ?? `[${answer.bytes.length} bytes of binary data]`, targetOf(url));
     if (turn !== this.renders) return false;
     // A new frame per page: setting srcdoc again would add to this tab's history.
     const path = targetOf(url);
