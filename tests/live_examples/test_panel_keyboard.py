@@ -216,6 +216,9 @@ def test_a_keyboard_walk_through_the_panel(visit):
     # The Browser tab: the address bar, a form and a link in its page, Back, Forward.
     tab_to(page, panel.get_by_role("tab", name="Answers"), backwards=True)
     page.keyboard.press("ArrowRight")
+    expect(panel.get_by_role("log", name="What the server printed")).to_be_visible()
+    focus_is_sensible(page, "the Server tab")
+    page.keyboard.press("ArrowRight")
     wait_for_page(page, panel)
     focus_is_sensible(page, "the Browser tab")
     tab_to(page, panel.locator(".live-address input"))
