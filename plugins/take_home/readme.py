@@ -88,6 +88,7 @@ def _entries() -> Iterable[tuple[str, dict]]:
     yield "A cookie's Expires", DIFFERENCES["cookie_expires"]
     yield "The address", DIFFERENCES["address"]
     yield "The order of the headers", DIFFERENCES["header_order"]
+    yield from ((f"The terminal's {entry['part']}", entry) for entry in DIFFERENCES["console"])
     for kind in ("changing_bodies", "secure_cookies_over_http"):
         yield from (
             (f"{entry['target']} ({entry['example']})", entry) for entry in DIFFERENCES[kind]
