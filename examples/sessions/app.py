@@ -13,7 +13,7 @@ of another site is refused.
 import base64
 import json
 import zlib
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from functools import wraps
 
 from flask import Flask, abort, redirect, render_template, request, session, url_for
@@ -45,7 +45,7 @@ def peek():
     signed_at = int.from_bytes(from_base64(timestamp), "big")
     return {
         "data": json.loads(from_base64(data)),
-        "signed at": datetime.fromtimestamp(signed_at, UTC).isoformat(),
+        "signed at": datetime.fromtimestamp(signed_at, timezone.utc).isoformat(),
         "signature": signature,
     }
 

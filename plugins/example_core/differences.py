@@ -50,6 +50,14 @@ CHANGING_BODIES = {
     (entry["example"], entry["target"]): (entry["pattern"].encode(), entry["why"])
     for entry in LIST["changing_bodies"]
 }
+# Bodies that show a cookie marked Secure: a client sends it back over HTTPS
+# only, and a student's server speaks plain HTTP.
+SECURE_COOKIE_BODIES = {
+    (entry["example"], entry["target"]): (entry["pattern"].encode(), entry["why"])
+    for entry in LIST["secure_cookies_over_http"]
+}
+# The name the page's client gives the server, where a student's says 127.0.0.1:5000.
+PAGE_ADDRESS: str = LIST["address"]["page"]
 
 
 def without_server_headers(response: HttpResponse) -> HttpResponse:
@@ -70,8 +78,16 @@ def in_any_order(response: HttpResponse) -> HttpResponse:
     return HttpResponse(response.status, headers, response.body)
 
 
-def as_a_student_sees_it(response: HttpResponse, example: str, target: str) -> HttpResponse:
-    """The response with what depends on the moment, the folder or the start blanked out."""
+def as_a_student_sees_it(
+    response: HttpResponse, example: str, target: str, address: str | None = None
+) -> HttpResponse:
+    """The response with what depends on the moment, the folder or the start blanked out.
+
+    ``address`` is the host and port the student's client called the server
+    (``127.0.0.1:5000``): where the answer repeats it, it reads as the page's.
+    """
+    if address:
+        response = _at_the_pages_address(response, address)
     moment = {name.lower() for name in SET_BY_THE_MOMENT_OR_FOLDER}
     unordered = {name.lower() for name in ORDER_CHANGES_WITH_EACH_START}
     headers = []
@@ -84,10 +100,23 @@ def as_a_student_sees_it(response: HttpResponse, example: str, target: str) -> H
             value = COOKIE_EXPIRES.sub(r"\1(moment)", _without_signing_moment(value))
         headers.append((name, value))
     body = response.body
-    if (example, target) in CHANGING_BODIES:
-        pattern, _ = CHANGING_BODIES[example, target]
+    for differing in (CHANGING_BODIES, SECURE_COOKIE_BODIES):
+        if (example, target) not in differing:
+            continue
+        pattern, _ = differing[example, target]
         body = re.sub(pattern, b"(differs)", body)
         headers = [(k, "(differs)" if k.lower() == "content-length" else v) for k, v in headers]
+    return HttpResponse(response.status, tuple(headers), body)
+
+
+def _at_the_pages_address(response: HttpResponse, address: str) -> HttpResponse:
+    """The response with ``address`` written as the page's; ``Content-Length`` counted again."""
+    body = response.body.replace(address.encode(), PAGE_ADDRESS.encode())
+    headers = []
+    for name, value in response.headers:
+        if name.lower() == "content-length" and body != response.body:
+            value = str(len(body))
+        headers.append((name, value.replace(address, PAGE_ADDRESS)))
     return HttpResponse(response.status, tuple(headers), body)
 
 

@@ -33,11 +33,16 @@ def start_runs(pelican: Pelican) -> None:
     code blocks get the same compact highlighting as the blocks, unless
     ``MARKDOWN`` names a formatter for codehilite already.
     """
+    from functools import partial
+
     from example_core.settings import RUN_SETTINGS, run_settings
+    from take_home.self_check import ANSWERS
+    from take_home.top_to_bottom import STRAIGHT_THROUGH
 
     from .dependencies import NoteStamps
     from .html.highlight import RoleFormatter
     from .reader import NOTE_STAMPS, STARTED_JOBS, note_paths, start_every_block
+    from .straight import straight_through
 
     configs = pelican.settings["MARKDOWN"].setdefault("extension_configs", {})
     codehilite = configs.get("markdown.extensions.codehilite")
@@ -48,6 +53,10 @@ def start_runs(pelican: Pelican) -> None:
     stamps = pelican.settings[NOTE_STAMPS] = NoteStamps(pelican.settings, settings)
     stamps.prepare(notes)  # before any block runs: see NoteStamps
     pelican.settings[STARTED_JOBS] = start_every_block(pelican.settings, settings, notes)
+    # The downloads' self-check carries each block's answers: the ones the pages show.
+    pelican.settings[ANSWERS] = pelican.settings[STARTED_JOBS].answers
+    # And its requests.http says where running it top to bottom answers otherwise.
+    pelican.settings[STRAIGHT_THROUGH] = partial(straight_through, settings=settings)
 
 
 def use_exchange_reader(readers: Readers) -> None:

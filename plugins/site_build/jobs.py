@@ -22,8 +22,14 @@ from .run import BlockRun
 class BlockJob:
     """One exchange block on its way: from the cache, running in a child, or failed to start."""
 
-    def __init__(self, block: ExchangeBlock, settings: RunSettings) -> None:
+    def __init__(
+        self,
+        block: ExchangeBlock,
+        settings: RunSettings,
+        answered: dict[ExchangeBlock, list[Exchange]] | None = None,
+    ) -> None:
         self.block = block
+        self.answered = answered
         self.settings = settings
         self.cache = settings.cache
         self.key: str | None = None
@@ -47,6 +53,8 @@ class BlockJob:
         except RunError as error:
             raise block_error(self.block, error) from None
         check_exchanges(self.block, exchanges, self.settings)
+        if self.answered is not None:
+            self.answered[self.block] = exchanges
         # An example saved while its block ran may have answered with its new
         # code: keep the answers only if the files are still those of the key.
         if fresh and self.cache and self.key == _key_now(self.block, self.settings):
@@ -63,7 +71,8 @@ class StartedJobs:
     """Exchange blocks already running, ahead of the notes that show them.
 
     It also keeps, for the end of the build, the file each rendered block
-    gives the live panels (``live_files``: path in the output, bytes).
+    gives the live panels (``live_files``: path in the output, bytes), and
+    each block's answers, for the downloads' self-check (``answers``).
     """
 
     def __init__(self, settings: RunSettings) -> None:
@@ -71,6 +80,21 @@ class StartedJobs:
         self._jobs: dict[ExchangeBlock, list[BlockJob]] = {}
         self._bundle_urls: dict[str, str] = {}
         self.live_files: dict[str, bytes] = {}
+        self._answered: dict[ExchangeBlock, list[Exchange]] = {}
+
+    def answers(self, block: ExchangeBlock) -> list[Exchange]:
+        """The checked answers of ``block``: those its note rendered, or run now.
+
+        A note Pelican took from its content cache was never rendered: its
+        block runs here (or comes from the build's cache). Raises ``BlockError``.
+        """
+        if block not in self._answered:
+            job = self.take(block)
+            try:
+                job.exchanges()
+            finally:
+                job.close()
+        return self._answered[block]
 
     def bundle_url(self, example: str) -> str:
         """The URL of an example's bundle, worked out once per build; its file is kept too.
@@ -88,12 +112,13 @@ class StartedJobs:
         """Start each exchange block among ``blocks``."""
         for block in blocks:
             if isinstance(block, ExchangeBlock):
-                self._jobs.setdefault(block, []).append(BlockJob(block, self._settings))
+                job = BlockJob(block, self._settings, self._answered)
+                self._jobs.setdefault(block, []).append(job)
 
     def take(self, block: ExchangeBlock) -> BlockJob:
         """The job started for ``block``, or a new one if the note changed since."""
         started = self._jobs.get(block)
-        return started.pop() if started else BlockJob(block, self._settings)
+        return started.pop() if started else BlockJob(block, self._settings, self._answered)
 
     def close(self) -> None:
         """Keep the live files of the blocks nobody took, and stop their jobs.
@@ -115,6 +140,7 @@ class StartedJobs:
                 finally:
                     job.close()
         self._jobs.clear()
+        self._answered.clear()
 
 
 def run_exchange_block(block: ExchangeBlock, settings: RunSettings) -> list[Exchange]:

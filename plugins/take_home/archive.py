@@ -3,7 +3,8 @@
 The zip holds one folder named after the example: its files exactly as the
 build ran them (``example_core.examples.example_files``), ``requirements.txt``
 (see ``requirements``), ``requests.http`` (see ``requests_file``) and
-``README.txt`` (see ``readme``). Its bytes depend only on those inputs and
+``README.txt`` (see ``readme``), and what checks it with ``pytest``
+(see ``self_check``). Its bytes depend only on those inputs and
 the build's moment: entries sorted, every timestamp that moment,
 permissions fixed.
 """
@@ -20,10 +21,13 @@ from example_core.examples import example_files
 
 from .readme import Download, readme
 from .requests_file import requests_http
+from .self_check import CHECK_FILE, CORE_FOLDER, PAGES_FILE, check_files, pages_json
+from .serving import address_of
 
 FOLDER = "examples"
 # The files a download adds to the example's own.
-ADDED_FILES = ("README.txt", "requirements.txt", "requests.http")
+ADDED_FILES = ("README.txt", "requirements.txt", "requests.http", CHECK_FILE, PAGES_FILE)
+ADDED_FOLDER = CORE_FOLDER.split("/")[0]
 FILE_MODE = 0o644
 FOLDER_MODE = 0o755
 # Info-ZIP's "extended timestamp" field: the time in UTC, which unzip restores
@@ -43,12 +47,18 @@ def zip_bytes(download: Download, epoch: int) -> bytes:
     files: dict[str, bytes] = {}
     for path in example_files(example_dir):
         files[path.relative_to(example_dir).as_posix()] = path.read_bytes()
-    clashes = sorted(set(ADDED_FILES) & set(files))
+    clashes = sorted(
+        name for name in files if name in ADDED_FILES or name.split("/")[0] == ADDED_FOLDER
+    )
     if clashes:
         raise ValueError(f"example {name!r} has its own {', '.join(clashes)}; rename it")
+    files[PAGES_FILE] = pages_json(name, sorted(files), epoch, download.shown, download.answers)
+    files.update(check_files())
     files["README.txt"] = readme(download).encode()
     files["requirements.txt"] = download.requirements.encode()
-    files["requests.http"] = requests_http(name, download.shown).encode()
+    files["requests.http"] = requests_http(
+        name, download.shown, address_of(download.server), download.run_on
+    ).encode()
     folders = {f"{name}/"} | {
         f"{name}/{'/'.join(parts[:depth])}/"
         for parts in (relative.split("/") for relative in files)

@@ -1,5 +1,8 @@
 """A Pelican generator: every example's zip, and the page that lists them, ``/examples/``.
 
+The page lists the examples in reading order: by the first note that uses
+each one (the notes' file names give their order), with every note that does.
+
 It runs after the notes are read, so each download knows which notes show
 its example and under which headings. Settings: ``SOURCE_URL`` (the
 repository's address; when set, the page and each README link the example's
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 
@@ -18,16 +21,20 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.writers import Writer
 
+from example_core.errors import BlockError, RunError
 from example_core.examples import app_spec, find_examples
 from example_core.notes import note_lines, note_name
 from example_core.parse import find_blocks
 from example_core.settings import build_run_settings
 
 from .archive import download_path, write_download
-from .readme import Download
+from .readme import Download, starts_in_debug
 from .requests_file import NoteLink, ShownBlock, shown_blocks
 from .requirements import flask_requirements
-from .source import description
+from .self_check import ANSWERS
+from .serving import server_for
+from .source import check_syntax_for, description
+from .top_to_bottom import STRAIGHT_THROUGH, surprises
 
 logger = logging.getLogger(__name__)
 PAGE = "examples/index.html"
@@ -35,6 +42,8 @@ TEMPLATE = "examples"
 # The note that walks a student through running an example at home.
 GUIDE_SLUG = "run-locally"
 PROJECT_REQUIREMENTS = Path(__file__).resolve().parents[2] / "requirements.txt"
+# What a download's test_as_the_pages_show.py runs with, besides Flask.
+CHECKED_WITH = ("pytest",)
 
 
 @dataclass(frozen=True)
@@ -56,27 +65,41 @@ class DownloadsGenerator(Generator):
         """Write the zips and the page; log an error (failing the build) if one cannot be made."""
         try:
             self._write(writer)
-        except (OSError, LookupError, ValueError) as error:
+        except (OSError, LookupError, ValueError, BlockError, RunError) as error:
             logger.error("example downloads: %s", error)
 
     def _write(self, writer: Writer) -> None:
         run = build_run_settings(self.settings)
+        answers, straight = self.settings.get(ANSWERS), self.settings.get(STRAIGHT_THROUGH)
+        if answers is None or straight is None:
+            raise LookupError(f"no {ANSWERS}: the site_build plugin gives each block's answers")
         site_url = self.settings.get("SITEURL", "")
-        requirements, python = flask_requirements(PROJECT_REQUIREMENTS)
+        _, python = flask_requirements(PROJECT_REQUIREMENTS)
         pages = sorted(self.context["pages"], key=lambda page: Path(page.source_path).name)
         entries = []
         for example_dir in find_examples(run.examples):
+            check_syntax_for(example_dir, python)
             shown, notes = self._uses(pages, example_dir.name, site_url)
             source_url = self._source_folder(example_dir.name)
+            server = server_for(example_dir.name)
+            pins, needs = flask_requirements(
+                PROJECT_REQUIREMENTS, *CHECKED_WITH, *server.packages if server else ()
+            )
             download = Download(
                 example_dir=example_dir,
                 app_spec=app_spec(example_dir),
                 notes=notes,
                 shown=shown,
-                requirements=requirements,
-                python=python,
+                requirements=pins,
+                python=needs,
                 source_url=source_url,
+                server=server,
+                answers=tuple(answers(item.block) for item in shown),
             )
+            run_on = surprises(
+                example_dir.name, shown, download.answers, starts_in_debug(download), straight
+            )
+            download = replace(download, run_on=run_on)
             zip_file = write_download(download, run.epoch, Path(self.output_path))
             entries.append(
                 ExampleEntry(
@@ -88,6 +111,8 @@ class DownloadsGenerator(Generator):
                     source_url=source_url,
                 )
             )
+        order = self._reading_order(pages)
+        entries.sort(key=lambda entry: (order.get(entry.name, len(order)), entry.name))
         writer.write_file(
             PAGE,
             self.get_template(TEMPLATE),
@@ -118,6 +143,18 @@ class DownloadsGenerator(Generator):
             if uses and page.save_as != "index.html":
                 notes.append(link)
         return tuple(shown), tuple(notes)
+
+    def _reading_order(self, pages: list[Page]) -> dict[str, int]:
+        """Each example's place in reading order: where a note, not the start page, uses it."""
+        order: dict[str, int] = {}
+        for page in pages:
+            if page.save_as == "index.html":
+                continue
+            path = note_name(page.source_path, self.settings)
+            for block in find_blocks(note_lines(Path(page.source_path)), path):
+                if block.example:
+                    order.setdefault(block.example, len(order))
+        return order
 
     def _source_folder(self, example: str) -> str:
         source = self.settings.get("SOURCE_URL", "").rstrip("/")

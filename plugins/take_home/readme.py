@@ -8,13 +8,18 @@ that show the example, and the first page to open.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+import textwrap
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from string import Template
 
-from .requests_file import FRESH_START, HOST, WITHOUT_DEBUG, NoteLink, ShownBlock
+from example_core.differences import LIST as DIFFERENCES
+from example_core.model import Exchange
+
+from .requests_file import FRESH_START, WITHOUT_DEBUG, NoteLink, ShownBlock
+from .serving import HOST, Server
 from .source import description
 
 TEMPLATE = Template(files(__package__).joinpath("README.txt").read_text(encoding="utf-8"))
@@ -31,6 +36,11 @@ class Download:
     requirements: str
     python: str
     source_url: str = ""
+    server: Server | None = None
+    # The build's answers to each of ``shown``, in order.
+    answers: tuple[list[Exchange], ...] = ()
+    # Why a request (block, index) answers otherwise when requests.http runs on.
+    run_on: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
 
 def readme(download: Download) -> str:
@@ -51,13 +61,49 @@ def readme(download: Download) -> str:
         run=run,
         run_note=run_note,
         what_to_open=_what_to_open(download.shown),
+        differences=known_differences(download.example_dir.name),
     )
 
 
+def known_differences(example: str) -> str:
+    """The entries of the one list of differences that apply at home to ``example``, as lines."""
+    home = [entry for entry in _entries() if "home" in entry[1]["places"]]
+    items = [
+        f"{what}: {entry['why']}"
+        for what, entry in home
+        if entry.get("example", example) == example
+    ]
+    return "\n".join(
+        textwrap.fill(item, width=74, initial_indent="  - ", subsequent_indent="    ")
+        for item in items
+    )
+
+
+def _entries() -> Iterable[tuple[str, dict]]:
+    """Every entry of the list, with what it is about: a header, a cookie, a body."""
+    for kind in ("headers_added_by_a_real_server", "headers_set_by_the_moment_or_folder"):
+        yield from ((entry["header"], entry) for entry in DIFFERENCES[kind])
+    yield from ((entry["header"], entry) for entry in DIFFERENCES["headers_listing_a_set"])
+    yield f"The {DIFFERENCES['signed_cookie']['cookie']} cookie", DIFFERENCES["signed_cookie"]
+    yield "A cookie's Expires", DIFFERENCES["cookie_expires"]
+    yield "The address", DIFFERENCES["address"]
+    yield "The order of the headers", DIFFERENCES["header_order"]
+    yield from ((f"The terminal's {entry['part']}", entry) for entry in DIFFERENCES["console"])
+    for kind in ("changing_bodies", "secure_cookies_over_http"):
+        yield from (
+            (f"{entry['target']} ({entry['example']})", entry) for entry in DIFFERENCES[kind]
+        )
+
+
 def _run_command(download: Download) -> tuple[str, str]:
-    """The ``flask run`` command, and what to say about debug mode and ``.flaskenv``."""
+    """The ``flask run`` command, and what to say about debug mode and ``.flaskenv``.
+
+    An example whose note runs it with another server gets that command.
+    """
+    if download.server:
+        return download.server.command, f"\n{download.server.why}\n"
     debug_modes = {item.block.debug for item in download.shown}
-    debug = "" if debug_modes == {False} else " --debug"
+    debug = " --debug" if starts_in_debug(download) else ""
     run = f"flask --app {_shell_word(download.app_spec)} run{debug}"
     if debug_modes == {True, False}:
         run_note = (
@@ -75,6 +121,13 @@ def _run_command(download: Download) -> tuple[str, str]:
             "not need it.\n"
         )
     return run, run_note
+
+
+def starts_in_debug(download: Download) -> bool:
+    """Whether the README's command runs the server in debug mode: unless no block does."""
+    if download.server:
+        return False
+    return {item.block.debug for item in download.shown} != {False}
 
 
 def first_page(shown: Iterable[ShownBlock]) -> tuple[str, bool] | None:

@@ -12,18 +12,19 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 
-def flask_requirements(project_requirements: Path) -> tuple[str, str]:
+def flask_requirements(project_requirements: Path, *extra: str) -> tuple[str, str]:
     """Flask's pins from the project's ``requirements.txt``, and the oldest Python they run on.
 
     The packages are Flask and what it depends on here, read from their
     installed metadata; the pins are copied, never retyped. Returns the
-    lines of a ``requirements.txt`` and a version such as ``3.10``.
+    lines of a ``requirements.txt`` and a version such as ``3.10``. ``extra``
+    names packages a download adds (such as ``waitress``), pinned the same way.
     """
     pins = {}
     for line in project_requirements.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             pins[canonicalize_name(Requirement(line).name)] = line.strip()
-    needed = sorted(_dependencies("flask"))
+    needed = sorted(_dependencies("flask").union(*(_dependencies(name) for name in extra)))
     missing = [name for name in needed if name not in pins]
     if missing:
         raise LookupError(f"{project_requirements} pins no version of {', '.join(missing)}")

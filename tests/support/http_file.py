@@ -20,6 +20,9 @@ class FileRequest:
     headers: list[tuple[str, str]]
     body: str
     name: str | None
+    # The comment before the request, if it says why the request answers
+    # otherwise when the file runs on without a fresh start.
+    run_on: str = ""
 
 
 @dataclass
@@ -52,10 +55,15 @@ def read_http_file(text: str) -> tuple[dict[str, str], list[Group]]:
 
 def _read_request(lines: list[str]) -> FileRequest:
     name = None
+    comments = []
     while lines and (not lines[0].strip() or lines[0].startswith(("#", "//"))):
         if named := re.match(r"^#\s*@name\s+(\w+)", lines[0]):
             name = named[1]
+        elif lines[0].startswith("# "):
+            comments.append(lines[0][2:])
         lines = lines[1:]
+    said = " ".join(comments)
+    run_on = said if said.startswith("Run on from above without a fresh start") else ""
     request_line = REQUEST_LINE.match(lines[0])
     assert request_line, lines[0]
     headers = []
@@ -65,4 +73,4 @@ def _read_request(lines: list[str]) -> FileRequest:
         headers.append((header.strip(), value.strip()))
         position += 1
     body = "\n".join(lines[position + 1 :]).rstrip("\n")
-    return FileRequest(request_line["method"], request_line["url"], headers, body, name)
+    return FileRequest(request_line["method"], request_line["url"], headers, body, name, run_on)

@@ -18,6 +18,7 @@ from take_home.archive import zip_bytes
 from take_home.readme import Download
 from take_home.requests_file import NoteLink, requests_http, shown_blocks
 from take_home.requirements import flask_requirements
+from take_home.self_check import check_files
 from tests.support.http_file import read_http_file
 from tests.support.notes import ROOT, exchange_blocks, notes, page_file
 
@@ -55,15 +56,22 @@ def test_entries_are_sorted_in_one_folder_with_the_builds_moment_and_fixed_modes
     infos = zipfile.ZipFile(tmp_path / "c.zip").infolist()
     names = [info.filename for info in infos]
     assert names == sorted(names)
+    core = sorted(f"caching/{name}" for name in check_files() if name.startswith("check_copy/"))
     assert names == [
         "caching/",
         "caching/README.txt",
         "caching/app.py",
+        "caching/check_copy/",
+        "caching/check_copy/example_core/",
+        *core,
+        "caching/pages.json",
         "caching/requests.http",
         "caching/requirements.txt",
         "caching/static/",
         "caching/static/style.css",
+        "caching/test_as_the_pages_show.py",
     ]
+    assert "caching/check_copy/example_core/runner.py" in core
     for info in infos:
         assert info.date_time == time.gmtime(EPOCH)[:6]
         assert struct.unpack("<HHBl", info.extra) == (0x5455, 5, 1, EPOCH)
@@ -134,9 +142,41 @@ def test_requests_http_holds_every_request_of_every_note_grouped_by_note_and_hea
                 assert written.url.startswith("{{host}}/")
                 assert _unnamed(written.url[len("{{host}}") :]) == _unnamed(request.target)
                 assert [(k, _unnamed(v)) for k, v in written.headers] == [
-                    (k, _unnamed(v)) for k, v in request.headers
+                    (k, _unnamed(_at_home(k, v))) for k, v in request.headers
                 ]
                 assert _unnamed(written.body) == _unnamed(request.shown_body)
+
+
+def _at_home(name: str, value: str) -> str:
+    """The page's own origin (its client's) is the student's server's, ``{{host}}``."""
+    return "{{host}}" if (name, value) == ("Origin", "http://localhost") else value
+
+
+def test_a_request_from_the_pages_own_origin_comes_from_the_students():
+    note = ROOT / "content" / "12-sessions.md"
+    lines = note.read_text(encoding="utf-8").split("\n")
+    shown = shown_blocks(lines, "content/12-sessions.md", NoteLink("Sessions", "/sessions/"))
+    text = requests_http("sessions", shown)
+    assert "POST {{host}}/logout\nOrigin: https://elsewhere.example\n" in text
+    assert "POST {{host}}/logout\nOrigin: {{host}}\n" in text
+    assert "Origin: http://localhost" not in text
+
+
+def test_a_reference_to_an_earlier_answer_comes_with_a_curl_line_before_it():
+    note = ROOT / "content" / "10-caching.md"
+    lines = note.read_text(encoding="utf-8").split("\n")
+    shown = shown_blocks(lines, "content/10-caching.md", NoteLink("Caching", "/caching/"))
+    text = requests_http("caching", shown)
+    requests = text.split("\n###")
+    referring = [r for r in requests if ".response.headers." in r]
+    assert len(referring) >= 2
+    for request in referring:
+        curl = re.search(
+            r"^# curl -i -H '(If-[\w-]+): <([\w-]+)>' http://127.0.0.1:5000/\S+$", request, re.M
+        )
+        assert curl, request
+        assert f"{curl[1]}: {{{{" in request and f".response.headers.{curl[2]}}}}}" in request
+    assert all("# curl" not in r for r in requests if ".response.headers." not in r)
 
 
 def _unnamed(text: str) -> str:

@@ -31,12 +31,25 @@ def test_every_block_links_the_zip_of_its_example(site):
     assert captions > 50
 
 
-def test_the_examples_page_lists_every_example_with_its_download(site):
+def test_the_examples_page_lists_every_example_in_reading_order_with_its_notes(site):
+    from example_core.parse import find_blocks
+
+    uses: dict[str, list[str]] = {}
+    for note in notes():
+        if page_file(note) == "index.html":  # the start page only repeats the notes' blocks
+            continue
+        for block in find_blocks(note.read_text().split("\n"), str(note.relative_to(ROOT))):
+            if block.example and page_file(note) not in uses.setdefault(block.example, []):
+                uses[block.example].append(page_file(note))
     page = (site / "examples" / "index.html").read_text()
     listed = re.findall(r'<a href="/examples/([\w-]+)\.zip" download>', page)
-    assert listed == EXAMPLES
+    assert listed == list(uses) and sorted(listed) == EXAMPLES
+    assert listed != EXAMPLES, "reading order, not the alphabet"
     assert sorted(p.stem for p in (site / "examples").glob("*.zip")) == EXAMPLES
-    assert '<a href="/caching/">' in page, "each example names the notes that show it"
+    for example, pages in uses.items():
+        item = page.split(f'<li id="{example}">')[1].split("</li>")[0]
+        linked = re.findall(r'<a href="/([\w-]+/)">', item)
+        assert linked == [p.removesuffix("index.html") for p in pages], example
     assert "repository" not in page, "no SOURCE_URL, no repository links"
 
 

@@ -210,12 +210,18 @@ def test_the_note_explains_every_difference_the_tests_allow():
         *differences.ORDER_CHANGES_WITH_EACH_START,
         differences.SIGNED_COOKIE,
         *(target for _, target in differences.CHANGING_BODIES),
+        *(target for _, target in differences.SECURE_COOKIE_BODIES),
+        "Secure",
+        f"Host:\n  {differences.PAGE_ADDRESS}",
+        "Origin: http://localhost",
+        "Location",
     ]
     section = note.split("## What differs from the page, and why")[1].split("\n## ")[0]
     for name in names:
         assert f"`{name}`" in section, f"the note does not explain {name}"
     for part in differences.CONSOLE:
         assert part in section, f"the note does not explain the console's {part}"
+    assert "Waitress, which sends the headers\n  sorted by name" in section  # header_order
 
 
 def test_the_note_names_the_oldest_python_the_pins_need(zips):

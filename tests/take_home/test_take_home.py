@@ -25,13 +25,13 @@ from pathlib import Path
 
 import pytest
 
-from example_core.differences import as_a_student_sees_it
+from example_core.differences import as_a_student_sees_it, in_any_order
 from example_core.examples import find_examples
 from example_core.model import Exchange, HttpResponse
 from site_build.jobs import run_exchange_block
 from tests.support.http_file import Group, read_http_file
 from tests.support.notes import ROOT, exchange_blocks
-from tests.support.student import student_server, unzip
+from tests.support.student import readme_command, student_server, unzip
 
 EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
 REFERENCE = re.compile(r"\{\{\s*(?P<name>\w+)\.response\.headers\.(?P<header>[\w-]+)\s*\}\}")
@@ -47,11 +47,14 @@ def send(
 ) -> list[HttpResponse]:
     """Send one group's requests as REST Client would, keeping cookies within the group.
 
-    Where the file leaves ``Host`` and ``User-Agent`` to the client, they are
-    the ones the page's client sent (``localhost``, ``Werkzeug/...``), so that
-    answers which repeat them can be compared.
+    Where the file leaves ``Host`` to the client, it is the address called,
+    as for REST Client and curl (the comparison reads it as the page's
+    ``localhost``: see ``as_a_student_sees_it``). Where it leaves
+    ``User-Agent``, it is the one the page's client sent (``Werkzeug/...``),
+    so that answers which repeat it can be compared. A cookie marked
+    ``Secure`` is not sent back: the requests go over plain HTTP.
     """
-    base = variables["host"].replace(":5000", f":{port}")
+    base = re.sub(r":\d+$", f":{port}", variables["host"])
     named: dict[str, dict[str, str]] = {}
     cookies: dict[str, str] = {}
     responses = []
@@ -62,7 +65,7 @@ def send(
             return REFERENCE.sub(lambda m: named[m["name"]].get(m["header"].lower(), ""), text)
 
         url = resolve(request.url)
-        headers = {k: v for k, v in shown.sent_headers if k.lower() in ("host", "user-agent")}
+        headers = {k: v for k, v in shown.sent_headers if k.lower() == "user-agent"}
         headers.update({name: resolve(value) for name, value in request.headers})
         if cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
@@ -87,6 +90,8 @@ def _keep_cookies(response: HttpResponse, cookies: dict[str, str]) -> None:
     for name, value in response.headers:
         if name.lower() == "set-cookie":
             for morsel in SimpleCookie(value).values():
+                if morsel["secure"]:  # kept for HTTPS, which a student's server does not speak
+                    continue
                 if morsel.value and morsel["max-age"] != "0" and "1970" not in morsel["expires"]:
                     cookies[morsel.key] = morsel.value
                 else:
@@ -103,7 +108,8 @@ def shown_on_the_site(example: str, project_settings) -> list[list[Exchange]]:
 class TakenHome:
     """One example taken home: its folder, its ``requests.http``, what the pages and servers said.
 
-    ``real`` holds each group's answers, from a server started for that group.
+    ``real`` holds each group's answers, from a server started for that group,
+    and ``addresses`` the address each group called (``127.0.0.1:<port>``).
     """
 
     folder: Path
@@ -111,6 +117,9 @@ class TakenHome:
     groups: list[Group]
     shown: list[list[Exchange]]
     real: list[list[HttpResponse]] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)
+    straight: list[HttpResponse] = field(default_factory=list)
+    straight_address: str = ""
 
 
 def take_home(example: str, archive: Path, venv: Path, project_settings, home: Path) -> TakenHome:
@@ -129,8 +138,15 @@ def take_home(example: str, archive: Path, venv: Path, project_settings, home: P
     for index, (group, page) in enumerate(zip(groups, taken.shown, strict=True)):
         with student_server(folder, venv, debug=group.debug) as port:
             taken.real.append(send(port, variables, group, page))
+            taken.addresses.append(f"127.0.0.1:{port}")
             if index == 0:
                 check_the_readmes_address(folder, port)
+    # Then the whole file, top to bottom, to one server started as the README says.
+    everything = Group(debug=True, requests=[r for g in groups for r in g.requests])
+    shown = [exchange for block in taken.shown for exchange in block]
+    with student_server(folder, venv, debug=" --debug" in readme_command(folder)) as port:
+        taken.straight = send(port, variables, everything, shown)
+        taken.straight_address = f"127.0.0.1:{port}"
     return taken
 
 
@@ -156,13 +172,37 @@ def test_a_downloaded_example_answers_as_the_pages_show(example, taken_home):
     taken = taken_home[example].result()
     assert not taken.folder.is_relative_to(ROOT)
     assert [len(g.requests) for g in taken.groups] == [len(block) for block in taken.shown]
-    for group, page, real in zip(taken.groups, taken.shown, taken.real, strict=True):
+    # Waitress sends headers sorted by name (see differences.json's header_order).
+    order = in_any_order if not readme_command(taken.folder).startswith("flask ") else None
+    answers = zip(taken.groups, taken.shown, taken.real, taken.addresses, strict=True)
+    for group, page, real, address in answers:
         targets = [r.url.removeprefix("{{host}}") for r in group.requests]
-        assert [
-            as_a_student_sees_it(r, example, t) for r, t in zip(real, targets, strict=True)
-        ] == [
+        at_home = [
+            as_a_student_sees_it(r, example, t, address) for r, t in zip(real, targets, strict=True)
+        ]
+        shown = [
             as_a_student_sees_it(e.response, example, t) for e, t in zip(page, targets, strict=True)
         ]
+        if order:
+            at_home, shown = [order(r) for r in at_home], [order(r) for r in shown]
+        assert at_home == shown
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_run_top_to_bottom_a_request_says_before_it_why_it_answers_otherwise(example, taken_home):
+    """As httpyac's "send all" runs it, or a student clicking on without restarting."""
+    taken = taken_home[example].result()
+    requests = [r for group in taken.groups for r in group.requests]
+    shown = [exchange for block in taken.shown for exchange in block]
+    order = in_any_order if not readme_command(taken.folder).startswith("flask ") else None
+    for request, page, real in zip(requests, shown, taken.straight, strict=True):
+        target = request.url.removeprefix("{{host}}")
+        at_home = as_a_student_sees_it(real, example, target, taken.straight_address)
+        on_the_page = as_a_student_sees_it(page.response, example, target)
+        if order:
+            at_home, on_the_page = order(at_home), order(on_the_page)
+        differs = at_home != on_the_page
+        assert differs == bool(request.run_on), (request.method, target, request.run_on)
 
 
 def check_the_readmes_address(folder, port: int) -> None:
