@@ -39,22 +39,34 @@ BARE = RoleFormatter(nowrap=True)
 
 
 def render_exchanges(
-    block: ExchangeBlock, exchanges: list[Exchange], live: str, download: str = ""
+    block: ExchangeBlock,
+    exchanges: list[Exchange],
+    live: str,
+    download: str = "",
+    anchor: str = "",
 ) -> str:
     """HTML for a whole exchange block: each request beside the response it got.
 
     ``live`` is the URL of the block's file for the live panel (see ``bundle``),
-    ``download`` that of the example's zip.
+    ``download`` that of the example's zip; ``anchor``, if any, is the block's
+    id, linked from its caption as a heading's permalink is.
     """
     steps = "\n".join(_render_step(block, exchange) for exchange in exchanges)
     # The live panel runs the app as the build did: with or without debug mode.
     debug = "" if block.debug else ' data-debug="off"'
     diagram = render_diagram(exchanges, f"diagram-{block.line}") + "\n" if block.diagram else ""
+    ident, permalink = "", ""
+    if anchor:
+        ident = f' id="{escape(anchor)}"'
+        permalink = (
+            f' <a class="exchange-link" href="#{escape(anchor)}"'
+            ' title="Link to this exchange">#</a>'
+        )
     return (
-        f'<div class="exchange highlight" data-example="{escape(block.example)}" '
+        f'<div class="exchange highlight"{ident} data-example="{escape(block.example)}" '
         f'data-live="{escape(live)}"{debug}>\n'
         f'<p class="exchange-caption">Example <code>{escape(block.example)}</code>'
-        f"{download_link(download)}</p>\n"
+        f"{download_link(download)}{permalink}</p>\n"
         f"{diagram}{steps}\n</div>"
     )
 
