@@ -14,7 +14,14 @@ DEFAULT_LANG = "en"
 PATH = str(HERE / "content")
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["site_build", "take_home", "hashed_assets", "live_examples", "pelican.plugins.sitemap"]
+PLUGINS = [
+    "site_build",
+    "take_home",
+    "hashed_assets",
+    "live_examples",
+    "site_search",
+    "pelican.plugins.sitemap",
+]
 
 # Our plugin's settings: where examples live, and how long a request may take.
 EXAMPLES_PATH = str(HERE / "examples")
@@ -33,7 +40,10 @@ PAGE_PATHS = [""]
 PAGE_ORDER_BY = "basename"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-DIRECT_TEMPLATES = []
+# The search page: the header's box sends a reader here without JavaScript.
+DIRECT_TEMPLATES = ["search"]
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
 
 # Files for the web host, copied to the root of the site.
 STATIC_PATHS = ["extra/_headers", "extra/.htaccess"]

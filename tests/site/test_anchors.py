@@ -24,4 +24,4 @@ def test_each_block_is_at_the_anchor_its_example_and_request_name(site):
         anchor = exchange_anchor(block)
         assert anchor.startswith(f"ex-{block.example}-{block.requests[0].method.lower()}")
         html = (site / page_file(ROOT / block.note)).read_text()
-        assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html
+        assert f'id="{anchor}"' in html

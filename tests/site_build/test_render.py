@@ -149,10 +149,9 @@ def test_request_headers_never_hides_host_or_a_cookie():
     assert 'data-added="Host,Cookie"' in html
 
 
-def test_an_exchange_is_anchored_and_links_to_itself():
+def test_an_exchange_carries_its_anchor():
     parsed = block()
     html = render_exchanges(
         parsed, [exchange_for(parsed, b"")], "/live/examples/demo.json", anchor="ex-demo-get-root"
     )
     assert '<div class="exchange highlight" id="ex-demo-get-root"' in html
-    assert '<a class="exchange-link" href="#ex-demo-get-root"' in html

@@ -49,24 +49,19 @@ def render_exchanges(
 
     ``live`` is the URL of the block's file for the live panel (see ``bundle``),
     ``download`` that of the example's zip; ``anchor``, if any, is the block's
-    id, linked from its caption as a heading's permalink is.
+    id (see ``blocks.anchors``).
     """
     steps = "\n".join(_render_step(block, exchange) for exchange in exchanges)
     # The live panel runs the app as the build did: with or without debug mode.
     debug = "" if block.debug else ' data-debug="off"'
     diagram = render_diagram(exchanges, f"diagram-{block.line}") + "\n" if block.diagram else ""
-    ident, permalink = "", ""
-    if anchor:
-        ident = f' id="{escape(anchor)}"'
-        permalink = (
-            f' <a class="exchange-link" href="#{escape(anchor)}"'
-            ' title="Link to this exchange">#</a>'
-        )
+    # No permalink drawn beside it: a page holds a dozen blocks, and its weight budget is tight.
+    ident = f' id="{escape(anchor)}"' if anchor else ""
     return (
         f'<div class="exchange highlight"{ident} data-example="{escape(block.example)}" '
         f'data-live="{escape(live)}"{debug}>\n'
         f'<p class="exchange-caption">Example <code>{escape(block.example)}</code>'
-        f"{download_link(download)}{permalink}</p>\n"
+        f"{download_link(download)}</p>\n"
         f"{diagram}{steps}\n</div>"
     )
 
