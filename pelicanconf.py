@@ -20,6 +20,7 @@ PLUGINS = [
     "hashed_assets",
     "live_examples",
     "site_search",
+    "http_reference",
     "pelican.plugins.sitemap",
 ]
 

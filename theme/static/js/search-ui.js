@@ -74,7 +74,7 @@ async function search(pagefind, query) {
     say("");
     return;
   }
-  let answer = await pagefind.debouncedSearch(query, {}, 150);
+  let answer = await pagefind.debouncedSearch(query, {}, 50);
   if (answer === null || asked !== latest) return; // a newer search replaced this one
   let nearest = null;
   if (!answer.results.length) [nearest, answer] = await nearestStart(pagefind, query);
@@ -84,7 +84,7 @@ async function search(pagefind, query) {
 }
 
 async function loadPagefind(script) {
-  const module = await import(new URL("pagefind.js", new URL(script.dataset.bundle, location.href)).href);
+  const module = await import(new URL("pagefind/pagefind.js", new URL(script.dataset.site, location.href)).href);
   await module.options({ baseUrl: script.dataset.site, excerptLength: 24 });
   await module.init();
   return module;
@@ -92,7 +92,18 @@ async function loadPagefind(script) {
 
 /** Wire the box to Pagefind; search at once for what is already in it (or in ?q=). */
 export async function start(script, box) {
+  const style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = script.dataset.css;
+  document.head.append(style);
+  // On /search/ the results have their place in the page; elsewhere, under the box.
   results = document.getElementById("search-results");
+  if (!results) {
+    results = document.createElement("div");
+    results.className = "search-results";
+    results.id = "search-results";
+    box.form.after(results);
+  }
   const status = document.createElement("p");
   status.className = "search-status";
   status.setAttribute("role", "status");
