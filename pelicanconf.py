@@ -35,6 +35,10 @@ EXCHANGE_TIMEOUT = 5
 SOURCE_URL = ""
 SOURCE_BRANCH = "main"
 
+# The parts of the reading order, on the start page: each starts at the note
+# whose file name begins with its number, and runs to the next part.
+NOTE_PARTS = {"01": "The webserver", "03": "Flask", "14": "Beyond one file"}
+
 # Every note is a page; its file name gives the reading order.
 ARTICLE_PATHS = []
 PAGE_PATHS = [""]

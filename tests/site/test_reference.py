@@ -30,7 +30,7 @@ def test_the_headers_the_notes_teach_link_to_their_notes(site):
 
 
 def test_exchanges_are_listed_in_reading_order(site):
-    contents = (site / "index.html").read_text().split('class="contents"')[1].split("</ol>")[0]
+    contents = (site / "index.html").read_text().split('class="contents"')[1].split("</nav>")[0]
     reading = re.findall(r'href="(/[^"#]+/)"', contents)
     host = (site / "reference/headers/host/index.html").read_text()
     notes = list(dict.fromkeys(note for note, _ in EXCHANGE_LINK.findall(host)))
