@@ -14,7 +14,15 @@ DEFAULT_LANG = "en"
 PATH = str(HERE / "content")
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["site_build", "take_home", "hashed_assets", "live_examples", "pelican.plugins.sitemap"]
+PLUGINS = [
+    "site_build",
+    "take_home",
+    "hashed_assets",
+    "live_examples",
+    "site_search",
+    "http_reference",
+    "pelican.plugins.sitemap",
+]
 
 # Our plugin's settings: where examples live, and how long a request may take.
 EXAMPLES_PATH = str(HERE / "examples")
@@ -27,13 +35,20 @@ EXCHANGE_TIMEOUT = 5
 SOURCE_URL = ""
 SOURCE_BRANCH = "main"
 
+# The parts of the reading order, on the start page: each starts at the note
+# whose file name begins with its number, and runs to the next part.
+NOTE_PARTS = {"01": "The webserver", "03": "Flask", "14": "Beyond one file"}
+
 # Every note is a page; its file name gives the reading order.
 ARTICLE_PATHS = []
 PAGE_PATHS = [""]
 PAGE_ORDER_BY = "basename"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-DIRECT_TEMPLATES = []
+# The search page: the header's box sends a reader here without JavaScript.
+DIRECT_TEMPLATES = ["search"]
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
 
 # Files for the web host, copied to the root of the site.
 STATIC_PATHS = ["extra/_headers", "extra/.htaccess"]

@@ -231,9 +231,10 @@ def test(c, args=""):
 
 @task(help={"runs": "runs of each kind"})
 def bench(c, runs=5):
-    """Print measured figures: build and rebuild times, page weights and live-panel timings."""
+    """Print measured figures: build times, page weights, live-panel and search timings."""
     python = shlex.quote(sys.executable)
     c.run(f"{python} benchmarks/build_time.py --runs {runs}")
     c.run(f"{python} benchmarks/loop_time.py --runs {runs}")
     build(c)
     c.run(f"{python} benchmarks/browser_figures.py --runs {runs}")
+    c.run(f"{python} benchmarks/search_figures.py --runs {runs}")

@@ -23,6 +23,8 @@ ALLOWED = {
     "live_examples": {"example_core"},
     "take_home": {"example_core"},
     "hashed_assets": set(),
+    "site_search": set(),
+    "http_reference": set(),
     "site_build": {"example_core", "live_examples", "take_home"},
 }
 MAX_LINES = 300

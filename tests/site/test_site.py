@@ -10,7 +10,7 @@ from pathlib import Path
 from site_build.blocks.context import download_url
 from site_build.html.messages import render_exchanges
 from site_build.jobs import live_block, run_exchange_block
-from tests.support.notes import ROOT, exchange_blocks, notes, page_file
+from tests.support.notes import ROOT, exchange_anchor, exchange_blocks, notes, page_file
 from tests.support.site import build_real_site
 from tests.support.site_checks import tree_digest
 
@@ -29,9 +29,8 @@ def test_each_page_shows_exactly_what_the_runner_gives(site, project_settings):
         page = page_of(site, ROOT / block.note)
         exchanges = run_exchange_block(block, project_settings)
         path, data = live_block(block, exchanges, project_settings)
-        expected = render_exchanges(
-            block, exchanges, f"/{path}", download_url(block.example, project_settings)
-        )
+        download = download_url(block.example, project_settings)
+        expected = render_exchanges(block, exchanges, f"/{path}", download, exchange_anchor(block))
         assert expected in page, f"{block.note}:{block.line} is not shown as the runner ran it"
         assert (site / path).read_bytes() == data, f"{block.note}:{block.line}: its live file"
 

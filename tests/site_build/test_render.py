@@ -147,3 +147,11 @@ def test_request_headers_never_hides_host_or_a_cookie():
     html = render_exchanges(parsed, [Exchange(parsed.requests[0], response, sent)], "/b.json")
     assert "GET / HTTP/1.1\nHost: localhost\nCookie: theme=dark\n" in text_of(html)
     assert 'data-added="Host,Cookie"' in html
+
+
+def test_an_exchange_carries_its_anchor():
+    parsed = block()
+    html = render_exchanges(
+        parsed, [exchange_for(parsed, b"")], "/live/examples/demo.json", anchor="ex-demo-get-root"
+    )
+    assert '<div class="exchange highlight" id="ex-demo-get-root"' in html

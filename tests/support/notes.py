@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from example_core.parse import ExchangeBlock, find_blocks
+from site_build.blocks.anchors import exchange_anchors
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -34,6 +35,12 @@ def exchange_blocks() -> Iterator[ExchangeBlock]:
         for block in find_blocks(lines, str(note.relative_to(ROOT))):
             if isinstance(block, ExchangeBlock):
                 yield block
+
+
+def exchange_anchor(block: ExchangeBlock) -> str:
+    """The id the build gives ``block`` on its note's page."""
+    lines = (ROOT / block.note).read_text(encoding="utf-8").split("\n")
+    return exchange_anchors(find_blocks(lines, block.note))[block.line]
 
 
 def exchange_cases() -> list[tuple[ExchangeBlock, int]]:

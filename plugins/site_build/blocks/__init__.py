@@ -2,7 +2,8 @@
 
 ``render_blocks`` is the only entry: it takes every exchange block's job
 (started ahead by ``jobs.StartedJobs``, so all of a note's examples run at
-once) and hands each block to its kind's ``render``.
+once) and hands each block to its kind's ``render``, an exchange with its
+anchor (see ``anchors``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from example_core.settings import RunSettings
 
 from ..jobs import StartedJobs
 from . import exchange, include
+from .anchors import exchange_anchors
 from .context import BlockContext
 
 
@@ -25,17 +27,21 @@ def render_blocks(
     """
     context = BlockContext(settings, started or StartedJobs(settings))
     jobs = [context.started.take(b) if isinstance(b, ExchangeBlock) else None for b in blocks]
+    anchors = exchange_anchors(blocks)
     try:
-        return [_render(block, context, job) for block, job in zip(blocks, jobs, strict=True)]
+        return [
+            _render(block, context, job, anchors.get(block.line, ""))
+            for block, job in zip(blocks, jobs, strict=True)
+        ]
     finally:
         for job in jobs:
             if job:
                 job.close()
 
 
-def _render(block: Block, context: BlockContext, job: object) -> str:
+def _render(block: Block, context: BlockContext, job: object, anchor: str) -> str:
     if isinstance(block, ExchangeBlock):
-        return exchange.render(block, context, job)
+        return exchange.render(block, context, job, anchor)
     if isinstance(block, IncludeBlock):
         return include.render(block, context)
     raise TypeError(f"no renderer for {type(block).__name__}")

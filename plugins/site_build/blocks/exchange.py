@@ -9,8 +9,10 @@ from ..jobs import BlockJob, live_block
 from .context import BlockContext
 
 
-def render(block: ExchangeBlock, context: BlockContext, job: BlockJob) -> str:
-    """The block's HTML, from the exchanges ``job`` gives; keeps the block's live file.
+def render(block: ExchangeBlock, context: BlockContext, job: BlockJob, anchor: str = "") -> str:
+    """The block's HTML, with the id ``anchor``, from the exchanges ``job`` gives.
+
+    Keeps the block's live file.
 
     Raises the ``BlockError`` of a request that failed or got an unexpected status.
     """
@@ -19,4 +21,5 @@ def render(block: ExchangeBlock, context: BlockContext, job: BlockJob) -> str:
     path, data = live_block(block, exchanges, settings, started.bundle_url(block.example))
     started.live_files[path] = data
     download = context.download_url(block.example)
-    return render_exchanges(block, exchanges, f"{settings.site_url}/{path}", download)
+    live = f"{settings.site_url}/{path}"
+    return render_exchanges(block, exchanges, live, download, anchor)

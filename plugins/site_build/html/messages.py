@@ -40,12 +40,17 @@ BARE = RoleFormatter(nowrap=True)
 
 
 def render_exchanges(
-    block: ExchangeBlock, exchanges: list[Exchange], live: str, download: str = ""
+    block: ExchangeBlock,
+    exchanges: list[Exchange],
+    live: str,
+    download: str = "",
+    anchor: str = "",
 ) -> str:
     """HTML for a whole exchange block: each request beside the response it got.
 
     ``live`` is the URL of the block's file for the live panel (see ``bundle``),
-    ``download`` that of the example's zip.
+    ``download`` that of the example's zip; ``anchor``, if any, is the block's
+    id (see ``blocks.anchors``).
     """
     steps = "\n".join(_render_step(block, exchange) for exchange in exchanges)
     # The live panel runs the app as the build did: with or without debug mode.
@@ -53,8 +58,10 @@ def render_exchanges(
     diagram = render_diagram(exchanges, f"diagram-{block.line}") + "\n" if block.diagram else ""
     command = "flask run --debug" if block.debug else "flask run"
     console = "\n" + render_console(exchanges, command) if block.console else ""
+    # No permalink drawn beside it: a page holds a dozen blocks, and its weight budget is tight.
+    ident = f' id="{escape(anchor)}"' if anchor else ""
     return (
-        f'<div class="exchange highlight" data-example="{escape(block.example)}" '
+        f'<div class="exchange highlight"{ident} data-example="{escape(block.example)}" '
         f'data-live="{escape(live)}"{debug}>\n'
         f'<p class="exchange-caption">Example <code>{escape(block.example)}</code>'
         f"{download_link(download)}</p>\n"
