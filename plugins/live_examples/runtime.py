@@ -20,7 +20,6 @@ bundles them again.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import os
@@ -35,12 +34,11 @@ from pathlib import Path
 from pyodide_lock import PyodideLockSpec
 from pyodide_lock.utils import add_wheels_to_spec
 
-import example_core
+from example_core.shipping import CORE, core_files
 
 HERE = Path(__file__).resolve().parent
 WHEELS = HERE / "wheels.txt"
 BROWSER_RUNNER = HERE / "browser_runner.py"
-CORE_PACKAGE = Path(example_core.__file__).parent
 # The panels' own code and styles (in the project), and the rules and known
 # differences they share with the build (JSON they import).
 PANEL = Path("theme", "live")
@@ -71,21 +69,8 @@ def _pyodide(node_modules: Path) -> Path:
 
 
 def _python_files() -> list[Path]:
-    """The runner, the core's modules it imports, directly or not (read with ``ast``), its data."""
-    wanted = {BROWSER_RUNNER, CORE_PACKAGE / "__init__.py", *CORE_PACKAGE.glob("*.json")}
-    waiting = [BROWSER_RUNNER]
-    while waiting:
-        for node in ast.walk(ast.parse(waiting.pop().read_bytes())):
-            if not isinstance(node, ast.ImportFrom) or node.module is None:
-                continue
-            package = CORE_PACKAGE.name
-            if node.level == 0 and not node.module.startswith(package + "."):
-                continue
-            module = CORE_PACKAGE / f"{node.module.removeprefix(package + '.')}.py"
-            if module.is_file() and module not in wanted:
-                wanted.add(module)
-                waiting.append(module)
-    return sorted(wanted)
+    """The runner, and the core's modules it imports, directly or not, with its data."""
+    return sorted({BROWSER_RUNNER, *core_files(BROWSER_RUNNER)})
 
 
 def _key(paths: list[Path], *extra: bytes) -> str:
@@ -175,7 +160,7 @@ def _write_python_zip(target: Path) -> None:
     """The runner and the core, as a zip Python imports from; same bytes every time."""
     with zipfile.ZipFile(target, "w") as archive:
         for path in _python_files():
-            name = path.name if path == BROWSER_RUNNER else f"{CORE_PACKAGE.name}/{path.name}"
+            name = path.name if path == BROWSER_RUNNER else f"{CORE.name}/{path.name}"
             entry = zipfile.ZipInfo(name, ZIP_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(entry, path.read_bytes())

@@ -12,13 +12,12 @@ check and the page can never disagree about what the page shows.
 
 from __future__ import annotations
 
-import ast
 import json
 from collections.abc import Iterable
 from pathlib import Path
 
-import example_core
 from example_core.model import Exchange
+from example_core.shipping import core_files
 from example_core.wire import request_json, response_json
 
 from .requests_file import ShownBlock
@@ -30,7 +29,6 @@ CHECK = Path(__file__).with_name("student_check.py")
 CHECK_FILE = "test_as_the_pages_show.py"
 PAGES_FILE = "pages.json"
 CORE_FOLDER = "check_copy/example_core"
-CORE = Path(example_core.__file__).parent
 
 
 def pages_json(
@@ -59,25 +57,6 @@ def pages_json(
 def check_files() -> dict[str, bytes]:
     """The check and the core's modules it needs, by their path in the download."""
     files = {CHECK_FILE: CHECK.read_bytes()}
-    for path in _core_files():
+    for path in core_files(CHECK):
         files[f"{CORE_FOLDER}/{path.name}"] = path.read_bytes()
     return files
-
-
-def _core_files() -> list[Path]:
-    """The core's modules the check imports, directly or not, its ``__init__`` and its data."""
-    wanted = {CORE / "__init__.py", *CORE.glob("*.json")}
-    waiting = [CHECK]
-    while waiting:
-        tree = ast.parse(waiting.pop().read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.ImportFrom) or not node.module:
-                continue
-            name = node.module.removeprefix(f"{CORE.name}.") if node.level == 0 else node.module
-            if node.level == 0 and not node.module.startswith(f"{CORE.name}."):
-                continue
-            module = CORE / f"{name}.py"
-            if module.is_file() and module not in wanted:
-                wanted.add(module)
-                waiting.append(module)
-    return sorted(wanted)
