@@ -91,10 +91,16 @@ class StartedJobs:
         if block not in self._answered:
             job = self.take(block)
             try:
-                job.exchanges()
+                self._keep_live_file(block, job.exchanges())
             finally:
                 job.close()
         return self._answered[block]
+
+    def _keep_live_file(self, block: ExchangeBlock, exchanges: list[Exchange]) -> None:
+        """Keep the live file of a block its (cached) note names but did not render."""
+        bundle = self.bundle_url(block.example)
+        path, data = live_block(block, exchanges, self._settings, bundle)
+        self.live_files[path] = data
 
     def bundle_url(self, example: str) -> str:
         """The URL of an example's bundle, worked out once per build; its file is kept too.
@@ -131,10 +137,7 @@ class StartedJobs:
         for jobs in self._jobs.values():
             for job in jobs:
                 try:
-                    exchanges = job.exchanges()
-                    bundle = self.bundle_url(job.block.example)
-                    path, data = live_block(job.block, exchanges, self._settings, bundle)
-                    self.live_files[path] = data
+                    self._keep_live_file(job.block, job.exchanges())
                 except BlockError:
                     pass
                 finally:

@@ -1,4 +1,4 @@
-"""Every page weighs at most 40 KB before the reader presses Run, measured in Chromium.
+"""Every page stays within its weight budget before the reader presses Run, measured in Chromium.
 
 Each page is loaded, as ``benchmarks/browser_figures.py`` loads it, from a
 plain static server that compresses nothing, in a fresh browser context
@@ -20,7 +20,7 @@ from tests.support.site_checks import plant, static_server
 pytestmark = pytest.mark.xdist_group("site_gates")
 
 
-def test_every_page_loads_at_most_40_kb_before_run(site, gate_visits):
+def test_every_page_loads_within_the_budget_before_run(site, gate_visits):
     weights = {}
     for visit in gate_visits("light"):
         urls = visit.urls

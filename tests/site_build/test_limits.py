@@ -27,7 +27,7 @@ def png():
 
 @app.get("/fat-header")
 def fat_header():
-    return "ok", {"X-Padding": "x" * 10_000}
+    return "ok", {"Content-Language": "x" * 10_000}
 
 
 @app.get("/snowman")
