@@ -57,7 +57,7 @@ export class FrameView {
     this.onRefused = onRefused;
     this.frame = null;
     this.renders = 0;
-    this.view = element("div", { class: "live-frame-host" });
+    this.view = element("div", { class: "live-frame-host", tabindex: "-1" });
     addEventListener("message", (event) => this.receive(event));
   }
 
@@ -111,13 +111,18 @@ export class FrameView {
     frame.srcdoc = html;
     const loaded = new Promise((resolve) => frame.addEventListener("load", resolve, { once: true }));
     // A link followed from the keyboard: the focus goes on into the new page, not back to the
-    // top. The frame takes it at once (it never falls to the body meanwhile), its page once loaded.
+    // top. The frame takes it at once (it never falls to the body meanwhile); once loaded, the
+    // frame is focused again from its host, which moves the keyboard into its page. Calling the
+    // page's window.focus() instead did nothing in Chromium when the page took seconds to come.
     const focused = this.frame !== null && document.activeElement === this.frame;
     this.view.replaceChildren(frame);
     this.frame = frame;
     if (focused) frame.focus();
     await loaded;
-    if (focused && document.activeElement === frame) frame.contentWindow.focus();
+    if (focused && document.activeElement === frame) {
+      this.view.focus();
+      frame.focus();
+    }
     return turn === this.renders;
   }
 
