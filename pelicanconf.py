@@ -8,6 +8,8 @@ AUTHOR = "The Flask Notes team"
 SITENAME = "How webservers work"
 SITESUBTITLE = "Tech notes with Flask examples that really run"
 SITEURL = ""
+# The path pages link the site by: links and scripts carry no host (see publishconf.py).
+SITE_ROOT = ""
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 

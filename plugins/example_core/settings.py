@@ -30,7 +30,7 @@ class RunSettings:
     timeout: float
     epoch: int
     cache: Path | None = None
-    site_url: str = ""
+    site_root: str = ""
     max_body: int = DEFAULT_MAX_BODY
     max_binary_body: int = DEFAULT_MAX_BINARY_BODY
     max_headers: int = DEFAULT_MAX_HEADERS
@@ -65,7 +65,7 @@ def run_settings(settings: dict) -> RunSettings:
         timeout=float(settings.get("EXCHANGE_TIMEOUT", DEFAULT_TIMEOUT)),
         epoch=source_date_epoch(examples),
         cache=Path(settings["CACHE_PATH"]).resolve() / "exchanges" if use_cache else None,
-        site_url=settings.get("SITEURL", ""),
+        site_root=settings.get("SITE_ROOT", ""),
         max_body=int(settings.get("EXCHANGE_MAX_BODY", DEFAULT_MAX_BODY)),
         max_binary_body=int(settings.get("EXCHANGE_MAX_BINARY_BODY", DEFAULT_MAX_BINARY_BODY)),
         max_headers=int(settings.get("EXCHANGE_MAX_HEADERS", DEFAULT_MAX_HEADERS)),

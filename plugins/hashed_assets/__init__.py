@@ -82,7 +82,7 @@ def replace_asset_links(content: Content) -> None:
     if "{asset}" not in (content._content or ""):
         return
     asset_url = asset_resolver(content.settings)
-    site = content.settings["SITEURL"]
+    site = content.settings.get("SITE_ROOT", "")
     content._content = ASSET_LINK.sub(lambda m: f"{site}/{asset_url(m[1])}", content._content)
 
 

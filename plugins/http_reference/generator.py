@@ -40,11 +40,11 @@ class ReferenceGenerator(Generator):
 
     def _notes(self) -> list:
         """Each note in reading order, with what its exchanges show; the start page is left out."""
-        site_url = self.settings.get("SITEURL", "")
+        site_root = self.settings.get("SITE_ROOT", "")
         pages = sorted(self.context["pages"], key=lambda page: Path(page.source_path).name)
         return [
             (
-                NotePage(page.title, f"{site_url}/{page.url}", page.relative_source_path),
+                NotePage(page.title, f"{site_root}/{page.url}", page.relative_source_path),
                 sightings(page.content),
             )
             for page in pages

@@ -71,7 +71,7 @@ def build_site_problems(
         )
         Pelican(settings).run()
         if not problems.messages:
-            for problem in overweight_pages(scratch):
+            for problem in overweight_pages(scratch, settings.get("SITE_ROOT", "")):
                 logging.getLogger(__name__).error("%s", problem)
     except Exception as error:  # a broken template or settings file stops Pelican itself
         logging.getLogger(__name__).error("%s", _stopped_by(error))

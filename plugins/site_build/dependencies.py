@@ -63,7 +63,7 @@ def plugin_digest() -> str:
 
 def context_digest(settings: dict, run: RunSettings) -> str:
     """A digest of what every note's HTML depends on besides its own file and examples."""
-    context = (plugin_digest(), run.epoch, run.site_url, str(run.examples), settings["MARKDOWN"])
+    context = (plugin_digest(), run.epoch, run.site_root, str(run.examples), settings["MARKDOWN"])
     return hashlib.sha256(repr(context).encode()).hexdigest()
 
 

@@ -111,7 +111,7 @@ class StartedJobs:
         if example not in self._bundle_urls:
             path, data = bundle_file(self._settings.examples / example, self._settings.epoch)
             self.live_files[path] = data
-            self._bundle_urls[example] = f"{self._settings.site_url}/{path}"
+            self._bundle_urls[example] = f"{self._settings.site_root}/{path}"
         return self._bundle_urls[example]
 
     def start(self, blocks: list[Block]) -> None:
@@ -167,7 +167,7 @@ def live_block(
     """
     if bundle is None:
         example_dir = settings.examples / block.example
-        bundle = f"{settings.site_url}/{bundle_path(example_dir, settings.epoch)}"
+        bundle = f"{settings.site_root}/{bundle_path(example_dir, settings.epoch)}"
     data = block_bytes(block, exchanges, bundle)
     return block_path(data), data
 

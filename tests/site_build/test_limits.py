@@ -13,7 +13,7 @@ import time
 import pytest
 
 from site_build.build import build_site
-from site_build.weight import PAGE_BUDGET
+from site_build.weight import PAGE_BUDGET, page_weight
 from tests.support.broken_builds import GOOD_APP, build_and_fail, make_site
 from tests.support.notes import ROOT
 
@@ -150,3 +150,15 @@ def test_a_page_over_its_budget_stops_the_build(tmp_path, caplog):
     assert message.startswith("a-note/index.html: the page weighs ")
     budget = f"over its budget of {PAGE_BUDGET:,} (PAGE_BUDGET in plugins/site_build/weight.py)"
     assert budget in message
+
+
+def test_a_page_published_under_a_path_counts_the_files_it_loads(tmp_path):
+    # On a project's GitHub Pages the pages link /notes/theme/..., which output/ holds as theme/.
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "theme" / "style.css").write_text("p { margin: 0 }\n" * 100)
+    page = tmp_path / "a-note" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<link rel="stylesheet" href="/notes/theme/style.css"><p>Hi</p>')
+    stylesheet = (tmp_path / "theme" / "style.css").stat().st_size
+    assert page_weight(tmp_path, page, "/notes") == page.stat().st_size + stylesheet
+    assert page_weight(tmp_path, page) == page.stat().st_size, "without the root, not found"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -36,7 +37,7 @@ def test_gh_pages_pushes_the_site_with_a_nojekyll_file(tmp_path):
     (clone / "node_modules").symlink_to(ROOT / "node_modules")
     env = {
         **os.environ,
-        "SITEURL": "https://notes.example.org",
+        "SITEURL": "https://someone.github.io/webservers",
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
         "GIT_AUTHOR_NAME": "Publisher",
         "GIT_AUTHOR_EMAIL": "publisher@example.org",
@@ -59,11 +60,16 @@ def test_gh_pages_pushes_the_site_with_a_nojekyll_file(tmp_path):
         published
     )
     sitemap = git("show", "gh-pages:sitemap.txt", cwd=remote)
-    assert sitemap.startswith("https://notes.example.org/")
+    assert sitemap.startswith("https://someone.github.io/webservers/")
     show = ["git", "show", "gh-pages:examples/caching.zip"]
     archive = subprocess.run(show, cwd=remote, capture_output=True, check=True).stdout
     readme = zipfile.ZipFile(io.BytesIO(archive)).read("caching/README.txt").decode()
-    assert "https://notes.example.org/caching/" in readme, "a published README links full URLs"
+    assert "https://someone.github.io/webservers/caching/" in readme, "a README links full URLs"
+    # A page links the site by path alone: the same bytes on any host, and fewer of them.
+    note = git("show", "gh-pages:caching/index.html", cwd=remote)
+    assert 'href="/webservers/examples/caching.zip"' in note
+    assert re.search(r'<link rel="stylesheet" href="/webservers/theme/style\.\w+\.css">', note)
+    assert 'href="https://someone.github.io/webservers/examples/' not in note
 
 
 def test_gh_pages_refuses_to_run_without_siteurl(tmp_path):

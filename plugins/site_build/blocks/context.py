@@ -24,4 +24,4 @@ class BlockContext:
 
 def download_url(example: str, settings: RunSettings) -> str:
     """The URL of an example's zip, for students to run it at home."""
-    return f"{settings.site_url}/{download_path(example)}"
+    return f"{settings.site_root}/{download_path(example)}"

@@ -21,5 +21,5 @@ def render(block: ExchangeBlock, context: BlockContext, job: BlockJob, anchor: s
     path, data = live_block(block, exchanges, settings, started.bundle_url(block.example))
     started.live_files[path] = data
     download = context.download_url(block.example)
-    live = f"{settings.site_url}/{path}"
+    live = f"{settings.site_root}/{path}"
     return render_exchanges(block, exchanges, live, download, anchor)
