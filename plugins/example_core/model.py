@@ -70,12 +70,15 @@ class Exchange:
     written in the block and those the client added (see ``sent``).
     ``console`` is what the server printed while answering, its access line
     last (see ``console``), when the runner was given a console.
+    ``over_socket`` is the answer a real development server sent for the same
+    request, on a fresh app, for a block marked ``over-socket`` (the build only).
     """
 
     request: HttpRequest
     response: HttpResponse
     sent_headers: Headers
     console: str = ""
+    over_socket: HttpResponse | None = None
 
     @property
     def added_headers(self) -> tuple[str, ...]:

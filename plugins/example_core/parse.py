@@ -32,6 +32,7 @@ EXCHANGE_OPTIONS = (
     "debug",
     "diagram",
     "console",
+    "over-socket",
 )
 INCLUDE_OPTIONS = ("example", "file", "lines", "function")
 DEFAULT_BODY_LINES = 30
@@ -55,6 +56,7 @@ class ExchangeBlock:
     request_headers: tuple[str, ...] | None = None
     diagram: bool = False
     console: bool = False
+    over_socket: bool = False
 
     def expected_status(self, index: int) -> int | None:
         """The status the request at ``index`` must get, or None if any will do."""
@@ -208,6 +210,7 @@ def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str])
         preview="preview" in options,
         diagram="diagram" in options,
         console="console" in options,
+        over_socket="over-socket" in options,
         debug=_parse_switch(note, line, "debug", options.get("debug", "on")),
     )
 

@@ -8,6 +8,7 @@ same bytes sent, what the client added read back the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -43,13 +44,21 @@ def send_request(client: FlaskClient, request: HttpRequest) -> Exchange:
 class Replay:
     """A block's requests, sent in order to one client; a request may name an earlier answer.
 
+    With ``sender``, requests go that way to the app instead of the client.
+
     ``{{name.response.headers.X}}`` in a request is that header of the answer
     to the earlier request marked ``# @name name``.
     """
 
-    def __init__(self, client: FlaskClient, console: Console | None = None) -> None:
+    def __init__(
+        self,
+        client: FlaskClient | None,
+        console: Console | None = None,
+        sender: Callable[[HttpRequest], Exchange] | None = None,
+    ) -> None:
         self.client = client
         self.console = console
+        self.sender = sender
         self._named: dict[str, dict[str, str]] = {}
 
     def resolve(self, request: HttpRequest) -> HttpRequest:
@@ -75,6 +84,8 @@ class Replay:
         return exchange
 
     def _send(self, request: HttpRequest) -> Exchange:
+        if self.sender is not None:  # another way to the app, such as a real server's socket
+            return self.sender(request)
         if self.console is None:
             return send_request(self.client, request)
         return send_logged(self.client, request, self.console)

@@ -65,6 +65,7 @@ def exchange_json(exchange: Exchange) -> dict:
         "sent_headers": exchange.sent_headers,
         "response": response_json(exchange.response),
         "console": exchange.console,
+        **({"over_socket": response_json(exchange.over_socket)} if exchange.over_socket else {}),
     }
 
 
@@ -75,4 +76,5 @@ def exchange_from_json(data: dict) -> Exchange:
         response_from_json(data["response"]),
         tuple((name, value) for name, value in data["sent_headers"]),
         data.get("console", ""),
+        response_from_json(data["over_socket"]) if "over_socket" in data else None,
     )

@@ -22,7 +22,7 @@ from example_core.parse import ExchangeBlock
 from example_core.settings import RunSettings
 from example_core.wire import exchange_from_json, exchange_json
 
-FORMAT = 6
+FORMAT = 7
 
 
 @functools.cache
@@ -34,7 +34,8 @@ def _versions() -> tuple[object, ...]:
 def cache_key(block: ExchangeBlock, settings: RunSettings) -> str:
     """A hex digest that changes whenever the block's answers could change."""
     digest = hashlib.sha256()
-    digest.update(repr((_versions(), settings.epoch, block.debug, block.requests)).encode())
+    answers = (_versions(), settings.epoch, block.debug, block.over_socket, block.requests)
+    digest.update(repr(answers).encode())
     example_dir = settings.examples / block.example
     for path in example_files(example_dir):
         digest.update(str(path.relative_to(example_dir)).encode() + b"\0")

@@ -8,6 +8,8 @@ one (``StartedJobs``), so examples run on other cores while notes render.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from example_core.errors import BlockError, RunError
 from example_core.model import Exchange
 from example_core.parse import Block, ExchangeBlock
@@ -34,12 +36,17 @@ class BlockJob:
         self.cache = settings.cache
         self.key: str | None = None
         self.outcome: list[Exchange] | BlockRun | RunError | None = None
+        self.socket_run: BlockRun | None = None
         try:
             self.key = cache.cache_key(block, settings) if settings.cache else None
             if self.cache and self.key:
                 self.outcome = cache.load(self.cache, self.key)
             if self.outcome is None:
                 self.outcome = BlockRun(settings, block.example, block.requests, debug=block.debug)
+                if block.over_socket:  # the same requests through a real server, on a fresh app
+                    self.socket_run = BlockRun(
+                        settings, block.example, block.requests, debug=block.debug, over_socket=True
+                    )
         except RunError as error:  # a link out of the repository, a dead runner
             self.outcome = error
 
@@ -50,6 +57,12 @@ class BlockJob:
                 raise self.outcome
             fresh = isinstance(self.outcome, BlockRun)
             exchanges = self.outcome.exchanges() if fresh else self.outcome
+            if self.socket_run is not None:
+                over_socket = self.socket_run.exchanges()
+                exchanges = [
+                    replace(exchange, over_socket=real.response)
+                    for exchange, real in zip(exchanges, over_socket, strict=True)
+                ]
         except RunError as error:
             raise block_error(self.block, error) from None
         check_exchanges(self.block, exchanges, self.settings)
@@ -65,6 +78,8 @@ class BlockJob:
         """Stop the child process, if one is still running."""
         if isinstance(self.outcome, BlockRun):
             self.outcome.close()
+        if self.socket_run is not None:
+            self.socket_run.close()
 
 
 class StartedJobs:

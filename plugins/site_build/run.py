@@ -55,6 +55,7 @@ class BlockRun:
         requests: tuple[HttpRequest, ...],
         *,
         debug: bool = True,
+        over_socket: bool = False,
     ) -> None:
         example_dir = settings.examples / example
         if not is_example(example_dir):
@@ -69,7 +70,7 @@ class BlockRun:
             self._copy = pinned_copy(example_dir, self._scratch, settings.epoch)
             self._forker = shared_forker()
             self._receiver = self._forker.start(
-                _serve, self._copy, example_dir, settings.epoch, requests, debug
+                _serve, self._copy, example_dir, settings.epoch, requests, debug, over_socket
             )
         except BaseException:
             shutil.rmtree(self._scratch, ignore_errors=True)
@@ -150,9 +151,14 @@ def _serve(
     epoch: int,
     requests: tuple[HttpRequest, ...],
     debug: bool,
+    over_socket: bool,
     sender: Connection,
 ) -> None:
-    """Child process: load the app from its copy, then answer each request or report why not."""
+    """Child process: load the app from its copy, then answer each request or report why not.
+
+    With ``over_socket``, the requests go through a real development server
+    (see ``over_socket``), not the test client.
+    """
     from example_core.console import Console, shortened_paths
     from example_core.loading import load_for_run
     from example_core.runner import Replay
@@ -184,7 +190,12 @@ def _serve(
         sender.send(("error", _refusal(guard.refused, "loading")))
         return
     sender.send(("loaded", None))
-    replay = Replay(app.test_client(), console)
+    if over_socket:
+        from .over_socket import SocketServer
+
+        replay = Replay(None, sender=SocketServer(app).send)
+    else:
+        replay = Replay(app.test_client(), console)
     for request in requests:
         try:
             exchange = replay.send(request)

@@ -22,7 +22,7 @@ import pytest
 from example_core.console import shortened_paths, without_colours
 from example_core.differences import without_server_headers
 from example_core.examples import app_spec
-from example_core.model import HttpRequest
+from example_core.model import HttpRequest, HttpResponse
 from example_core.settings import RunSettings
 from site_build.html.console import console_text
 from site_build.jobs import run_exchange_block
@@ -154,3 +154,34 @@ def test_a_real_server_prints_the_console_the_page_shows(block, project_settings
     printed = STARTING.sub("", without_colours(process.stderr.read().decode()))
     example_dir = project_settings.examples / block.example
     assert shortened_paths(printed, example_dir) == console_text(shown)
+
+
+SOCKET_BLOCKS = [block for block in BLOCKS if block.over_socket]
+
+
+@pytest.mark.parametrize("block", SOCKET_BLOCKS, ids=[f"{b.note}:{b.line}" for b in SOCKET_BLOCKS])
+def test_a_block_shown_over_a_socket_shows_what_flask_run_sends(block, project_settings):
+    """Every byte the page shows from the build's server, ``Server`` and ``Date`` included."""
+    shown = run_exchange_block(block, project_settings)
+    with development_server(block.example, project_settings.epoch, debug=block.debug) as (
+        port,
+        _,
+    ):
+        for exchange in shown:
+            request = exchange.request
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.putrequest(request.method, request.target, skip_accept_encoding=True)
+            for name, value in request.headers:
+                connection.putheader(name, value)
+            connection.endheaders(request.body or None)
+            reply = connection.getresponse()
+            real = HttpResponse(
+                f"{reply.status} {reply.reason}", tuple(reply.getheaders()), reply.read()
+            )
+            connection.close()
+            assert exchange.over_socket == real
+            assert {"Server", "Date", "Connection"} <= {name for name, _ in real.headers}
+
+
+def test_the_run_locally_note_shows_a_real_servers_answer():
+    assert any(block.note.endswith("04-run-locally.md") for block in SOCKET_BLOCKS)

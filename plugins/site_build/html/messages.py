@@ -30,6 +30,7 @@ from example_core.rules import PREVIEW_PREFIX
 from .console import render_console
 from .diagram import render_diagram
 from .highlight import RoleFormatter, download_link
+from .over_socket import render_over_socket
 
 NEWLINE = "\n"
 # Request headers request-headers= cannot hide.
@@ -58,6 +59,8 @@ def render_exchanges(
     diagram = render_diagram(exchanges, f"diagram-{block.line}") + "\n" if block.diagram else ""
     command = "flask run --debug" if block.debug else "flask run"
     console = "\n" + render_console(exchanges, command) if block.console else ""
+    if block.over_socket:
+        console += "\n" + render_over_socket(exchanges)
     # No permalink drawn beside it: a page holds a dozen blocks, and its weight budget is tight.
     ident = f' id="{escape(anchor)}"' if anchor else ""
     return (
