@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html import unescape
 
 from example_core.model import Exchange, HttpResponse
@@ -155,3 +156,21 @@ def test_an_exchange_carries_its_anchor():
         parsed, [exchange_for(parsed, b"")], "/live/examples/demo.json", anchor="ex-demo-get-root"
     )
     assert '<div class="exchange highlight" id="ex-demo-get-root"' in html
+
+
+def test_a_block_over_a_socket_shows_the_real_answer_and_what_differs():
+    parsed = block("exchange example=demo over-socket")
+    tested = exchange_for(parsed, b"Hi", ("Content-Type", "text/plain"), ("X-Kind", "test"))
+    real = HttpResponse(
+        "200 OK",
+        (("Server", "Werkzeug/3.1.9"), ("Content-Type", "text/plain"), ("X-Kind", "real")),
+        b"Hi!",
+    )
+    html = render_exchanges(parsed, [replace(tested, over_socket=real)], "/live/demo.json")
+    shown = text_of(html)
+    assert "What flask run sent over a socket for GET /" in shown
+    assert "Server: Werkzeug/3.1.9" in shown
+    said = shown.split("Beside the test client's answer: ", 1)[1]
+    assert said.startswith("the server adds Server; X-Kind read differently; the body differs.")
+    without = render_exchanges(replace(parsed, over_socket=False), [tested], "")
+    assert "over a socket" not in text_of(without)
