@@ -2,14 +2,18 @@
 
 Each state is left as a reader leaves it: the pointer resting on the last
 control used, and the keyboard focus on it (a selected tab under the pointer
-was unreadable once). One panel on one page, and axe over the panel alone (the site's gate runs it
-over every page), so that it stays quick.
+was unreadable once). Every state on one panel of one page, then the first
+panel of every other page with its answers shown; axe runs over the panel
+alone (the site's gate runs it over every page), so that it stays quick.
 """
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.browser import serious
 from tests.support.live import block_with, open_panel, replace_file, send, wait_for_page
+from tests.support.notes import ROOT, exchange_blocks, page_file
 from tests.support.site_checks import AXE
 
 WIDTHS = (1280, 360)
@@ -24,6 +28,13 @@ app = Flask(__name__)
 def signup():
     raise RuntimeError("broken on purpose")
 """
+ENDLESS_SIGNUP = BROKEN_SIGNUP.replace(
+    'raise RuntimeError("broken on purpose")', "while True:\n        pass"
+)
+# Each page with a live panel, by its path.
+PAGES = sorted(
+    {"/" + page_file(ROOT / block.note).removesuffix("index.html") for block in exchange_blocks()}
+)
 
 
 def axe_everywhere(page, panel, control, state: str) -> list[str]:
@@ -68,6 +79,26 @@ def test_axe_finds_nothing_serious_in_any_state_of_the_panel(visit):
     replace_file(page, panel, BROKEN_SIGNUP)
     status, _, shown = send(page, panel)
     assert status == "error" and "broken on purpose" in shown, shown
-    found += axe_everywhere(page, panel, panel.get_by_role("button", name="Send"), "an error shown")
+    send_button = panel.get_by_role("button", name="Send")
+    found += axe_everywhere(page, panel, send_button, "an error shown")
+
+    panel.get_by_role("tab", name="Server").click()
+    server_tab = panel.get_by_role("tab", name="Server")
+    found += axe_everywhere(page, panel, server_tab, "the server's console with a traceback")
+
+    panel.get_by_role("tab", name="Answers").click()
+    replace_file(page, panel, ENDLESS_SIGNUP)
+    status, _, shown = send(page, panel)
+    assert status == "stopped", shown
+    found += axe_everywhere(page, panel, send_button, "stopped at the time limit")
 
     assert found == []
+
+
+@pytest.mark.parametrize("path", [path for path in PAGES if path != "/methods/"])
+def test_axe_finds_nothing_serious_in_the_first_panel_of_every_page(visit, path):
+    page = visit(path)
+    panel = open_panel(page, page.locator(".exchange").first)
+    page.add_script_tag(path=str(AXE))
+    run_again = panel.get_by_role("button", name="Run again")
+    assert axe_everywhere(page, panel, run_again, f"{path}, answers shown") == []
