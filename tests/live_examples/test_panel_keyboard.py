@@ -144,9 +144,11 @@ def test_close_hides_the_panel_and_run_opens_it_again_with_the_edits(visit):
     page.keyboard.press("Enter")
     expect(panel).to_be_hidden()
     assert run.evaluate("r => r === document.activeElement")
+    expect(run).to_have_text("Show the live panel again")
 
     page.keyboard.press("Enter")
     expect(panel).to_be_visible()
+    expect(run).to_have_text("Go to the live panel")
     assert panel.evaluate("p => p === document.activeElement")
     editor = panel.locator(".live-file:not([hidden]) .cm-content")
     assert editor_text(editor) == SMALL_APP

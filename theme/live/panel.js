@@ -79,6 +79,7 @@ export class Panel {
   /** Hide the panel, as it is, and give the focus back to the block's Run button. */
   close() {
     this.panel.hidden = true;
+    this.exchange.dispatchEvent(new Event("live-close"));
     this.exchange.querySelector(".live-run")?.focus();
   }
 

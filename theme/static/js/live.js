@@ -26,6 +26,7 @@ function showPanel(exchange) {
   const panel = exchange.querySelector(".live-panel");
   if (!panel) return false;
   panel.hidden = false;
+  exchange.querySelector(".live-run").textContent = "Go to the live panel";
   panel.scrollIntoView({ block: "start" });
   panel.focus({ preventScroll: true });
   return true;
@@ -58,5 +59,7 @@ for (const exchange of document.querySelectorAll(".exchange[data-live]")) {
   button.addEventListener("pointerenter", startPython, { once: true });
   button.addEventListener("focus", startPython, { once: true });
   button.addEventListener("click", () => run(button, exchange));
+  // Closed, the panel keeps the reader's edits: the button says it shows them again.
+  exchange.addEventListener("live-close", () => (button.textContent = "Show the live panel again"));
   exchange.querySelector(".exchange-caption").append(" ", button);
 }
