@@ -9,8 +9,9 @@ see ``precompile.mjs``). ``install`` puts two things in place:
   file): the first import of one (``import sqlite3`` in the editor, say)
   fetches that archive once, then imports from it;
 - a fallback for ``linecache``: a traceback's line of a module shipped
-  without its source (the standard library, Flask and its dependencies) is
-  read from ``python-source/``, fetched file by file when first shown.
+  without its source (the standard library, Flask and its dependencies, the
+  page's runner and the core in notes.zip) is read from ``python-source/``,
+  fetched file by file when first shown.
 
 ``fetch(name)`` is the worker's (see worker.js): it reads one file of the
 runtime folder, waiting for it, and gives ``None`` if there is none.
@@ -34,6 +35,7 @@ REST_PATH = f"/lib/{REST}"
 SOURCE_FOLDERS = {
     os.path.dirname(os.__file__) + "/": "python-source/stdlib/",
     os.path.dirname(os.path.dirname(flask.__file__)) + "/": "python-source/site-packages/",
+    "/home/pyodide/notes.zip/": "python-source/notes/",
 }
 
 

@@ -14,8 +14,9 @@
 //   .pyc, fetched by the page only when an import needs it (live_stdlib.py);
 // - python-source/ holds every .py left out, fetched only when a traceback
 //   shows one of its lines (python-source/stdlib/json/decoder.py, say);
-// - notes.zip gets a .pyc beside each .py, and rest_modules.txt, the
-//   modules of python_stdlib_rest.zip.
+// - notes.zip gets a .pyc in place of each .py (whose source goes to
+//   python-source/notes/), and rest_modules.txt, the modules of
+//   python_stdlib_rest.zip.
 // Every .pyc is based on a hash, not on a date, and every zip is written with
 // its entries sorted, dated 1980-01-01 and stored uncompressed, so the same
 // inputs always give the same bytes, and a host's gzip or brotli compresses
@@ -25,7 +26,15 @@ import path from "node:path";
 import { loadPyodide } from "pyodide";
 
 const folder = path.resolve(process.argv[2]);
-const pyodide = await loadPyodide({ stdout: () => {}, stderr: (text) => console.error(text) });
+// PYTHONNODEBUGRANGES: the bytecode keeps each instruction's line, not its
+// columns (a quarter of its compressed size), so a traceback's step in the
+// standard library or Flask has its line but no ^^^ under it. The reader's
+// own code, compiled in the browser, keeps them.
+const pyodide = await loadPyodide({
+  env: { PYTHONNODEBUGRANGES: "1" },
+  stdout: () => {},
+  stderr: (text) => console.error(text),
+});
 pyodide.FS.mkdir("/runtime");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: folder }, "/runtime");
 pyodide.runPython(`
@@ -153,8 +162,10 @@ def first_imports():
 def notes_with_bytecode(rest_modules):
     entries = read_zip(RUNTIME / "notes.zip")
     for name in [name for name in entries if name.endswith(".py")]:
+        source = entries.pop(name)
         # Where the browser's worker puts notes.zip, so tracebacks name the files.
-        entries[name + "c"] = compiled(f"/home/pyodide/notes.zip/{name}", entries[name])
+        entries[name + "c"] = compiled(f"/home/pyodide/notes.zip/{name}", source)
+        keep_source("notes", name, source)
     entries["rest_modules.txt"] = "".join(f"{name}\\n" for name in rest_modules).encode()
     write_zip(RUNTIME / "notes.zip", entries)
 
