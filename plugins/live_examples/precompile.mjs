@@ -250,7 +250,9 @@ def standard_modules_first_used():
     client.get("/file", headers={"If-None-Match": "x", "Range": "bytes=0-0"})
     client.options("/")
     client.head("/")
-    files = {getattr(module, "__file__", None) or "" for module in list(sys.modules.values())}
+    # A frozen module (os, io, site...) is part of Python itself: its file is never read.
+    modules = [m for m in list(sys.modules.values()) if getattr(m.__spec__, "origin", 0) != "frozen"]
+    files = {getattr(module, "__file__", None) or "" for module in modules}
     return {file.removeprefix(STDLIB + "/") for file in files if file.startswith(STDLIB + "/")}
 
 

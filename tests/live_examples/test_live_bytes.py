@@ -75,6 +75,8 @@ def test_the_first_download_holds_bytecode_and_no_source_but_the_pages_own(site)
     rest = set(zipfile.ZipFile(folder / "python_stdlib_rest.zip").namelist())
     assert first & rest == set()
     assert {"json/__init__.pyc", "typing.pyc"} <= first
+    # Frozen into Python itself, so never read from a file.
+    assert {"os.pyc", "site.pyc", "importlib/util.pyc"} & first == set()
     assert {"sqlite3/__init__.pyc", "csv.pyc", "zoneinfo/__init__.pyc"} <= rest
     assert (folder / "python-source" / "stdlib" / "csv.py").is_file()
     assert (folder / "python-source" / "site-packages" / "flask" / "app.py").is_file()
