@@ -1,16 +1,19 @@
 """Assemble the folder of everything a browser needs to run the examples itself.
 
 It holds the Pyodide core from npm (four files), the wheels of Flask and its
-dependencies pinned by hash in ``wheels.txt`` (with bytecode that Pyodide
-compiled under Node, see ``precompile.mjs``, as it did for the parts of the
-standard library that Flask uses), a lockfile that lists those
-wheels so Pyodide installs them from the site, the panels' code bundled by
+dependencies pinned by hash in ``wheels.txt`` (as bytecode that Pyodide
+compiled under Node, see ``precompile.mjs``, which also splits the standard
+library in two: what the first answer imports, and the rest, fetched when
+needed; the sources go to ``python-source/``, for tracebacks), a lockfile
+that lists those wheels so Pyodide installs them from the site, the panels' code bundled by
 esbuild from ``theme/live/`` (``live-panel.js``, whose entry is ``main.js``,
 ``live-worker.js``, Pyodide's worker, from ``worker.js``, and ``live-kdf.js``,
 hashlib's scrypt and pbkdf2_hmac for the examples that hash passwords, from ``kdf.js``) with their
 styles, the editor bundled by esbuild too, and ``notes.zip``: ``browser_runner.py``
-with the modules of the shared core it imports (``example_core``), which
-Python imports from the zip.
+with the modules of the shared core it imports (``example_core``) and
+``live_stdlib.py``, which Python imports from the zip. The worker is told
+the size of each file of its first download (``FIRST_RUN_SIZES``), so its
+progress bar's total never changes.
 The folder is named after a hash of all its inputs, so its URL changes
 whenever its content can, and it is cached: a second build downloads and
 bundles nothing. The slow part (wheels, notes.zip and their bytecode) is
