@@ -1,16 +1,19 @@
 """Assemble the folder of everything a browser needs to run the examples itself.
 
 It holds the Pyodide core from npm (four files), the wheels of Flask and its
-dependencies pinned by hash in ``wheels.txt`` (with bytecode that Pyodide
-compiled under Node, see ``precompile.mjs``, as it did for the parts of the
-standard library that Flask uses), a lockfile that lists those
-wheels so Pyodide installs them from the site, the panels' code bundled by
+dependencies pinned by hash in ``wheels.txt`` (as bytecode that Pyodide
+compiled under Node, see ``precompile.mjs``, which also splits the standard
+library in two: what the first answer imports, and the rest, fetched when
+needed; the sources go to ``python-source/``, for tracebacks), a lockfile
+that lists those wheels so Pyodide installs them from the site, the panels' code bundled by
 esbuild from ``theme/live/`` (``live-panel.js``, whose entry is ``main.js``,
 ``live-worker.js``, Pyodide's worker, from ``worker.js``, and ``live-kdf.js``,
 hashlib's scrypt and pbkdf2_hmac for the examples that hash passwords, from ``kdf.js``) with their
 styles, the editor bundled by esbuild too, and ``notes.zip``: ``browser_runner.py``
-with the modules of the shared core it imports (``example_core``), which
-Python imports from the zip.
+with the modules of the shared core it imports (``example_core``) and
+``live_stdlib.py``, which Python imports from the zip. The worker is told
+the size of each file of its first download (``FIRST_RUN_SIZES``), so its
+progress bar's total never changes.
 The folder is named after a hash of all its inputs, so its URL changes
 whenever its content can, and it is cached: a second build downloads and
 bundles nothing. The slow part (wheels, notes.zip and their bytecode) is
@@ -36,9 +39,14 @@ from pyodide_lock.utils import add_wheels_to_spec
 
 from example_core.shipping import CORE, core_files
 
+from .first_imports import first_imports
+
 HERE = Path(__file__).resolve().parent
 WHEELS = HERE / "wheels.txt"
 BROWSER_RUNNER = HERE / "browser_runner.py"
+# The page's import of the rest of the standard library, and of sources for tracebacks.
+LIVE_STDLIB = HERE / "live_stdlib.py"
+EXAMPLES = Path("examples")
 # The panels' own code and styles (in the project), and the rules and known
 # differences they share with the build (JSON they import).
 PANEL = Path("theme", "live")
@@ -52,6 +60,9 @@ PRECOMPILE = HERE / "precompile.mjs"
 PYTHON_ZIP = "notes.zip"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# What the worker fetches before the first answer, besides the wheels: the
+# progress bar's total is their size, known before the download starts.
+FIRST_RUN = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json", PYTHON_ZIP)
 # A wheel built from source stamps its files with this date (the zip format's
 # first), so the same source always gives the same wheel bytes.
 WHEEL_EPOCH = "315532800"
@@ -69,8 +80,8 @@ def _pyodide(node_modules: Path) -> Path:
 
 
 def _python_files() -> list[Path]:
-    """The runner, and the core's modules it imports, directly or not, with its data."""
-    return sorted({BROWSER_RUNNER, *core_files(BROWSER_RUNNER)})
+    """The runner, the stdlib importer, and the core modules the runner imports, with its data."""
+    return sorted({BROWSER_RUNNER, LIVE_STDLIB, *core_files(BROWSER_RUNNER)})
 
 
 def _key(paths: list[Path], *extra: bytes) -> str:
@@ -85,8 +96,20 @@ def _key(paths: list[Path], *extra: bytes) -> str:
 
 def _core_key(project: Path) -> str:
     pyodide_version = _pyodide(project / "node_modules").joinpath("package.json").read_bytes()
-    inputs = [WHEELS, PRECOMPILE, project / "package-lock.json", *_python_files()]
-    return _key(inputs, pyodide_version)
+    inputs = [
+        WHEELS,
+        PRECOMPILE,
+        HERE / "first_imports.py",
+        Path(__file__),
+        project / "package-lock.json",
+    ]
+    inputs += _python_files()
+    return _key(inputs, pyodide_version, _first_imports(project))
+
+
+def _first_imports(project: Path) -> bytes:
+    """The standard modules the examples' code imports, as JSON."""
+    return json.dumps(first_imports(project / EXAMPLES)).encode()
 
 
 def _inputs_key(project: Path) -> str:
@@ -106,7 +129,8 @@ def prepare_runtime(project: Path, cache: Path) -> Path:
     folder = cache / "live" / f"runtime-{_inputs_key(project)}"
     if folder.is_dir():
         return folder
-    core = _prepared(cache / "live" / f"core-{_core_key(project)}", _assemble_core, project)
+    core_folder = cache / "live" / f"core-{_core_key(project)}"
+    core = _prepared(core_folder, _assemble_core, project)
     return _prepared(folder, _assemble_runtime, project, core)
 
 
@@ -138,20 +162,29 @@ def _assemble_core(scratch: Path, project: Path) -> None:
         shutil.copy2(core / name, scratch / name)
     wheels = _fetch_wheels(scratch)
     _write_python_zip(scratch / PYTHON_ZIP)
+    (scratch / "first-imports.json").write_bytes(_first_imports(project))
+    # The lockfile reads each wheel's modules before they lose their .py; its hashes, after.
+    spec = _lock_spec(core, wheels, scratch)
     _run(
         "precompiling the wheels and the standard library with Pyodide",
         ["node", str(PRECOMPILE), str(scratch)],
         cwd=project,
     )
-    _write_lockfile(core, wheels, scratch)
+    (scratch / "first-imports.json").unlink()
+    for package in spec.packages.values():
+        package.sha256 = hashlib.sha256((scratch / package.file_name).read_bytes()).hexdigest()
+    spec.to_json(scratch / "pyodide-lock.json", indent=1)
 
 
 def _assemble_runtime(scratch: Path, project: Path, core: Path) -> None:
-    for path in sorted(core.iterdir()):
-        shutil.copy2(path, scratch / path.name)
+    shutil.copytree(core, scratch, dirs_exist_ok=True)
     shutil.copy2(project / PANEL / PANEL_STYLES, scratch / PANEL_STYLES)
+    # The worker knows the size of each file of its first download before it starts.
+    first_run = [*FIRST_RUN, *(path.name for path in sorted(core.glob("*.whl")))]
+    sizes = json.dumps({name: (core / name).stat().st_size for name in first_run})
     for name, entry in PANEL_BUNDLES.items():
-        _bundle(f"the panels' {entry}", project, project / PANEL / entry, scratch / name)
+        define = [f"--define:FIRST_RUN_SIZES={sizes}"] if entry == "worker.js" else []
+        _bundle(f"the panels' {entry}", project, project / PANEL / entry, scratch / name, *define)
     editor = project / "theme" / "editor" / "editor.mjs"
     _bundle("the editor", project, editor, scratch / "editor.js")
 
@@ -160,10 +193,8 @@ def _write_python_zip(target: Path) -> None:
     """The runner and the core, as a zip Python imports from; same bytes every time."""
     with zipfile.ZipFile(target, "w") as archive:
         for path in _python_files():
-            name = path.name if path == BROWSER_RUNNER else f"{CORE.name}/{path.name}"
-            entry = zipfile.ZipInfo(name, ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, path.read_bytes())
+            name = path.name if path.parent == HERE else f"{CORE.name}/{path.name}"
+            archive.writestr(zipfile.ZipInfo(name, ZIP_DATE), path.read_bytes())
 
 
 def _run(step: str, command: list[str], **kwargs: object) -> None:
@@ -209,15 +240,13 @@ def _fetch_wheels(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.whl"))
 
 
-def _write_lockfile(core: Path, wheels: list[Path], folder: Path) -> None:
+def _lock_spec(core: Path, wheels: list[Path], folder: Path) -> PyodideLockSpec:
     info = json.loads((core / "pyodide-lock.json").read_text())["info"]
-    spec = add_wheels_to_spec(
-        PyodideLockSpec.from_dict({"info": info, "packages": {}}), wheels, base_path=folder
-    )
-    spec.to_json(folder / "pyodide-lock.json", indent=1)
+    empty = PyodideLockSpec.from_dict({"info": info, "packages": {}})
+    return add_wheels_to_spec(empty, wheels, base_path=folder)
 
 
-def _bundle(what: str, project: Path, entry: Path, target: Path) -> None:
+def _bundle(what: str, project: Path, entry: Path, target: Path, *options: str) -> None:
     """Bundle ``entry`` and what it imports into one minified ES module; same bytes every time."""
     esbuild = project / "node_modules" / ".bin" / "esbuild"
     _run(
@@ -230,6 +259,7 @@ def _bundle(what: str, project: Path, entry: Path, target: Path) -> None:
             "--minify",
             "--legal-comments=none",
             f"--outfile={target}",
+            *options,
         ],
         cwd=project,
     )

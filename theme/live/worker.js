@@ -15,6 +15,9 @@
 // every way out). Where the host sends headers, the worker's own
 // Content-Security-Policy closes the same ways a second time.
 
+/* global FIRST_RUN_SIZES */
+import { countDownloads, laterFiles } from "./downloads.js";
+
 const runtime = new URL(".", self.location.href).href;
 const marks = [];
 let runner = null;
@@ -60,40 +63,6 @@ function failure(error) {
 function describe(error) {
   if (error instanceof Error) return error.message;
   return `${error?.name ?? "Error"}: ${JSON.stringify(error)}`;
-}
-
-// Counts the bytes of every download, so the page can show a real progress
-// bar. It reads a copy of each response and hands on the response itself:
-// the browser keeps the compiled WebAssembly of a response it fetched from
-// its cache, and a response made anew would lose that (and so about 0.5 s on
-// every visit after the first).
-function reportDownloads(realFetch) {
-  const sizes = new Map();
-  const report = () => {
-    let loaded = 0;
-    let total = 0;
-    for (const size of sizes.values()) {
-      loaded += size.loaded;
-      total += size.total;
-    }
-    self.postMessage({ type: "progress", stage: "download", loaded, total });
-  };
-  const count = async (body, size) => {
-    for (const reader = body.getReader(); ; ) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      size.loaded += value.byteLength;
-      report();
-    }
-  };
-  return async (resource, options) => {
-    const response = await realFetch(resource, options);
-    if (!response.ok || !response.body) return response;
-    const size = { loaded: 0, total: Number(response.headers.get("Content-Length")) || 0 };
-    sizes.set(String(resource), size);
-    count(response.clone().body, size).catch(() => {});
-    return response;
-  };
 }
 
 // Everything in a worker that reaches past the panel: the network (fetch,
@@ -174,8 +143,11 @@ async function start() {
 async function startPython() {
   mark("worker");
   const realFetch = self.fetch.bind(self);
-  self.fetch = reportDownloads(realFetch);
-  const pythonZip = realFetch(new URL("notes.zip", runtime)).then((response) => response.arrayBuffer());
+  const report = (loaded, total) => self.postMessage({ type: "progress", stage: "download", loaded, total });
+  // FIRST_RUN_SIZES is written in by the build (plugins/live_examples/runtime.py).
+  self.fetch = countDownloads(realFetch, FIRST_RUN_SIZES, report);
+  const fetchLater = laterFiles(self.XMLHttpRequest, runtime);
+  const pythonZip = self.fetch(new URL("notes.zip", runtime)).then((response) => response.arrayBuffer());
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("pyodide.mjs");
   self.postMessage({ type: "progress", stage: "python" });
@@ -195,6 +167,7 @@ async function startPython() {
   self.postMessage({ type: "progress", stage: "flask" });
   pyodide.FS.writeFile("/home/pyodide/notes.zip", new Uint8Array(await pythonZip));
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/notes.zip')");
+  pyodide.pyimport("live_stdlib").install(fetchLater);
   // Stops Python's clock at a block's moment (browser_runner.py): JavaScript's
   // Date.now is where Python reads the time here.
   pyodide.registerJsModule("live_clock", {
