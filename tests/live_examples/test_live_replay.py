@@ -32,7 +32,7 @@ def test_a_log_row_and_its_console_line_lead_to_each_other_by_keyboard(visit):
     page = visit("/methods/")
     panel = open_browser(page, block_with(page, "methods", "POST /signup"))
     row = panel.locator(".live-network tbody tr").first
-    to_line = row.get_by_role("link", name=re.compile("^Server line of GET /"))
+    to_line = row.get_by_role("link", name="Server line of GET /signup")
     to_line.focus()
     page.keyboard.press("Enter")
     line = panel.get_by_role("log", name="What the server printed").locator("a.live-jump").first
@@ -117,3 +117,42 @@ def test_the_log_saved_as_har_holds_every_exchange_as_har_1_2_requires(visit):
     assert posted["request"]["postData"]["text"] == "name=Ada"
     assert posted["response"]["status"] == 303
     assert posted["response"]["redirectURL"] == "/welcome"
+
+
+def test_a_logged_request_edited_and_sent_again_joins_the_log(visit):
+    page = visit("/sessions/")
+    panel = open_browser(page, block_with(page, "sessions", "POST /login"))
+    frame = panel.frame_locator("iframe.live-page")
+    frame.get_by_label("Name").fill("grace")
+    frame.get_by_label("Password").fill("cobol-1959")
+    act(page, panel, lambda: frame.get_by_role("button", name="Log in").click())
+    rows = panel.locator(".live-network tbody tr:not(.live-network-detail)")
+    before = rows.count()
+
+    # A header added and the path changed, from the keyboard: the cookie goes along from the jar.
+    rows.filter(has_text="/account").last.get_by_role("button").first.click()
+    form = panel.get_by_role("form", name="Edit and resend")
+    panel.get_by_role("button", name="Edit and resend").press("Enter")
+    expect(form.get_by_label("Method")).to_be_focused()
+    assert form.get_by_label("Method").input_value() == "GET"
+    form.get_by_label("Path").fill("/api/me")
+    headers = form.get_by_label("Headers (one per line)")
+    headers.fill(headers.input_value() + "\nAccept: application/json")
+    form.get_by_label("Path").press("Enter")
+    expect(form.get_by_role("status")).to_have_text(re.compile("^Sent again: 200 OK"))
+    assert log_rows(panel)[before:] == ["GET /api/me 200"]
+    rows.last.get_by_role("button").first.click()
+    messages = panel.locator(".live-network-detail").last.inner_text()
+    assert "Accept: application/json" in messages and "Cookie: session=" in messages
+    assert '"user": "grace"' in messages or '"user":"grace"' in messages
+
+    # The body changed: the wrong password gets the form again, with its message.
+    posted = rows.filter(has_text="POST").first
+    posted.get_by_role("button").first.click()
+    detail = posted.locator("xpath=following-sibling::tr[1]")
+    detail.get_by_role("button", name="Edit and resend").click()
+    form = detail.get_by_role("form", name="Edit and resend")
+    form.get_by_label("Body").fill("name=grace&password=cobol-1958")
+    form.get_by_role("button", name="Resend").click()
+    expect(form.get_by_role("status")).to_have_text(re.compile("^Sent again: 200 OK"))
+    assert log_rows(panel)[-1] == "POST /login 200"

@@ -1,6 +1,7 @@
 // The network log under the panel's browser, like the Network tab of a
 // browser's developer tools: a row per exchange the client tells of
-// (client.js), whose method opens the messages (with "Copy as curl"), and
+// (client.js), whose method opens the messages (with "Copy as curl" and
+// "Edit and resend", resend.js), and
 // whose Server link goes to its access line on the Server tab (and back).
 // The log can be saved as a HAR file (log-tools.js).
 
@@ -8,6 +9,7 @@ import { button, element } from "../dom.js";
 import { mediaType, messageLines } from "../http.js";
 import { renderMessage, renderTraceback } from "../message-view.js";
 import { copyAsCurl, saveHar } from "./log-tools.js";
+import { resendForm } from "./resend.js";
 
 const COLUMNS = ["Method", "Path", "Status", "Type", "Body", "Time", "Cache", "Server"];
 
@@ -17,8 +19,9 @@ function typeWord(headers) {
 }
 
 export class NetworkLog {
-  /** The log, its heading's id ``id``. */
-  constructor(id) {
+  /** The log, its heading's id ``id``; ``resend(request)`` sends an edited request again. */
+  constructor(id, resend) {
+    this.resend = resend;
     this.exchanges = [];
     this.rows = element("tbody");
     const heads = COLUMNS.map((text) => element("th", { scope: "col", text }));
@@ -72,7 +75,7 @@ export class NetworkLog {
       cell.append(element("p", { text: "No request: the browser used the answer it had kept (fresh by its Cache-Control max-age, or the page itself on going back or forward)." }));
     } else {
       const request = messageLines(`${method} ${path} HTTP/1.1`, answer.sent ?? headers, body ?? new Uint8Array());
-      cell.append(element("p", { class: "exchange-label", text: "Request" }), renderMessage(request), copyAsCurl(exchange));
+      cell.append(element("p", { class: "exchange-label", text: "Request" }), renderMessage(request), copyAsCurl(exchange), ...resendForm(exchange, this.resend));
     }
     cell.append(element("p", { class: "exchange-label", text: "Response" }));
     if (answer.error) cell.append(renderTraceback(answer.error));
