@@ -261,8 +261,9 @@ def live_timings(playwright, server: SiteServer, runs: int) -> None:
             f"Flask imported {median['flask imported'] / 1000:.2f} s after the click; "
             f"sent by the server {median['bytes'] / 1_000_000:.2f} MB, "
             f"longest main-thread task {median['longest']:.0f} ms "
-            f"(0 = none over 50 ms), re-send {median['resend']:.1f} ms, console line at most "
-            f"{median['console']:.1f} ms after its response (goal: 50 ms at most); "
+            f"(0 = none over 50 ms), re-send {median['resend']:.1f} ms, console line shown "
+            f"{median['console']:+.1f} ms from its response at the most (negative: before it; "
+            f"goal: +50 ms at most); "
             f"in-page browser on {BROWSER_PAGE}: Browser tab to page drawn "
             f"{median['browser page']:.0f} ms, reload {median['browser reload']:.0f} ms"
         )

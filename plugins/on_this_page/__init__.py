@@ -6,7 +6,9 @@ note's prose runs past ``ON_THIS_PAGE_WORDS`` words (a screen or two, code
 and diagrams not counted) and it has at least ``ON_THIS_PAGE_SECTIONS``
 sections, this sets ``page.on_this_page`` to its sections' (id, name), and
 the page template shows the list: folded at the top on a narrow screen,
-beside the text on a wide one. Pelican is imported only inside functions.
+beside the text on a wide one. A note whose metadata says ``On_this_page:
+no`` gets none (a page at its weight budget). Pelican is imported only
+inside functions.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ def add_sections(content: Content) -> None:
     html = getattr(content, "_content", None) or ""
     long_enough = prose_words(html) > settings.get("ON_THIS_PAGE_WORDS", ON_THIS_PAGE_WORDS)
     enough = len(listed) >= settings.get("ON_THIS_PAGE_SECTIONS", ON_THIS_PAGE_SECTIONS)
-    content.on_this_page = listed if long_enough and enough else []
+    wanted = str(content.metadata.get("on_this_page", "yes")).lower() not in {"no", "false", "off"}
+    content.on_this_page = listed if wanted and long_enough and enough else []
 
 
 def register() -> None:

@@ -1,4 +1,4 @@
-"""A long note lists its sections at its top ("On this page"); a short one does not."""
+"""Long notes list their sections ("On this page"); short ones, and those saying no, do not."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ def test_a_long_note_lists_its_sections_and_a_short_one_does_not(tmp_path):
     override = make_site(tmp_path, long_note)
     short = section("Only", 200) + section("Two", 200) + section("Three", 200)
     Path(override["PATH"], "short.md").write_text(f"Title: Short\n\n{short}")
+    Path(override["PATH"], "plain.md").write_text(f"Title: Plain\nOn_this_page: no\n\n{long_note}")
     output = tmp_path / "output"
     assert build_site(ROOT / "pelicanconf.py", output, override) == 0
     page = (output / "a-note" / "index.html").read_text()
@@ -36,3 +37,4 @@ def test_a_long_note_lists_its_sections_and_a_short_one_does_not(tmp_path):
     assert '<h2 id="second">' in page
     assert page.index('class="toc"') < page.index('<h2 id="first-part">')
     assert 'class="toc"' not in (output / "short" / "index.html").read_text()
+    assert 'class="toc"' not in (output / "plain" / "index.html").read_text(), "opted out"
