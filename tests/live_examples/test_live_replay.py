@@ -16,7 +16,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.support.har import har_problems
-from tests.support.live import act, block_with, log_rows, open_browser
+from tests.support.live import STEP_TIMEOUT, act, block_with, log_rows, open_browser
 from tests.support.servers import development_server
 
 FOCUSED_ID = "document.activeElement.id || document.activeElement.closest('[id]').id"
@@ -139,7 +139,9 @@ def test_a_logged_request_edited_and_sent_again_joins_the_log(visit):
     headers = form.get_by_label("Headers (one per line)")
     headers.fill(headers.input_value() + "\nAccept: application/json")
     form.get_by_role("button", name="Resend").press("Enter")
-    expect(form.get_by_role("status")).to_have_text(re.compile("^Sent again: 200 OK"))
+    expect(form.get_by_role("status")).to_have_text(
+        re.compile("^Sent again: 200 OK"), timeout=STEP_TIMEOUT
+    )
     assert log_rows(panel)[before:] == ["GET /api/me 200"]
     rows.last.get_by_role("button").first.click()
     messages = panel.locator(".live-network-detail").last.inner_text()
@@ -154,5 +156,7 @@ def test_a_logged_request_edited_and_sent_again_joins_the_log(visit):
     form = detail.get_by_role("form", name="Edit and resend")
     form.get_by_label("Body").fill("name=grace&password=cobol-1958")
     form.get_by_role("button", name="Resend").click()
-    expect(form.get_by_role("status")).to_have_text(re.compile("^Sent again: 200 OK"))
+    expect(form.get_by_role("status")).to_have_text(
+        re.compile("^Sent again: 200 OK"), timeout=STEP_TIMEOUT
+    )
     assert log_rows(panel)[-1] == "POST /login 200"
