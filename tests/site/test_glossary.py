@@ -63,7 +63,7 @@ def test_short_notes_have_no_list_and_long_ones_list_every_section(site):
         if 'class="toc"' in article:
             toc = article.split('class="toc"')[1].split("</nav>")[0]
             assert re.findall(r'<li><a href="#([^"]+)">', toc) == sections, slug
-    assert 'class="toc"' in (site / "sessions" / "index.html").read_text()
+    assert 'class="toc"' in (site / "run-locally" / "index.html").read_text()
     assert 'class="toc"' not in (site / "localhost" / "index.html").read_text()
 
 
@@ -71,9 +71,9 @@ def test_short_notes_have_no_list_and_long_ones_list_every_section(site):
 def test_on_a_phone_the_list_is_folded_and_opens_from_the_keyboard(browser, origin, color_scheme):
     context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=color_scheme)
     page = context.new_page()
-    page.goto(origin + "/sessions/")
+    page.goto(origin + "/run-locally/")
     toc = page.locator("nav.toc")
-    first = toc.get_by_role("link", name="The session: a dict that travels in a cookie")
+    first = toc.get_by_role("link", name="What is in the download")
     assert not first.is_visible()
     page.locator("nav.toc summary").focus()
     page.keyboard.press("Enter")
@@ -81,21 +81,18 @@ def test_on_a_phone_the_list_is_folded_and_opens_from_the_keyboard(browser, orig
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert axe_violations(page) == []
     page.keyboard.press("Tab")
-    assert (
-        page.evaluate("document.activeElement.textContent")
-        == "The session: a dict that travels in a cookie"
-    )
+    assert page.evaluate("document.activeElement.textContent") == "What is in the download"
     page.keyboard.press("Enter")
-    page.wait_for_url("**#the-session-a-dict-that-travels-in-a-cookie")
-    assert page.locator("#the-session-a-dict-that-travels-in-a-cookie").is_visible()
+    page.wait_for_url("**#what-is-in-the-download")
+    assert page.locator("#what-is-in-the-download").is_visible()
     context.close()
 
 
 def test_on_a_wide_screen_the_list_stands_beside_the_text_and_stays(browser, origin):
     context = browser.new_context(viewport={"width": 1400, "height": 800})
     page = context.new_page()
-    page.goto(origin + "/sessions/")
-    link = page.locator("nav.toc").get_by_role("link", name="Run it yourself")
+    page.goto(origin + "/run-locally/")
+    link = page.locator("nav.toc").get_by_role("link", name="When it does not work")
     assert link.is_visible(), "open without a click"
     assert not page.locator("nav.toc summary").is_visible()
     text = page.locator("article.note > div").bounding_box()
