@@ -23,6 +23,8 @@ PLUGINS = [
     "live_examples",
     "site_search",
     "http_reference",
+    "glossary",
+    "on_this_page",
     "pelican.plugins.sitemap",
 ]
 

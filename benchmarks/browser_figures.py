@@ -11,14 +11,18 @@ and prints, measured (nothing here is estimated):
   finished each stage of its start (where that time goes); the bytes the
   server sent meanwhile (what the browser took from its cache is not
   counted); the longest main-thread task while loading; the time to re-send
-  a request; and, on a block whose example serves a page, the time from the
+  a request, and how long after its response each console line shows on the
+  Server tab (goal: 50 ms at most); and, on a block whose example serves a
+  page, the time from the
   click on the Browser tab to that page drawn with its stylesheet and image,
   and to a reload of it (three requests, two of them answered 304);
 - beside them, on the same machine at the same moment, the floor: a bare
   module worker that starts Pyodide with Flask from the same runtime folder,
   imports Flask and answers one request; and under it, a bare worker that
   only starts Pyodide's Python, without Flask (both written into the site
-  for the benchmark, and removed after it).
+  for the benchmark, and removed after it);
+- how much the panel's bundle grew since the Server tab came (goal: at most
+  15 KB gzip-compressed; ``console_figures.py``).
 
 Run it with ``invoke bench`` or ``python benchmarks/browser_figures.py``.
 """
@@ -40,6 +44,10 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.console_figures import (  # noqa: E402
+    CONSOLE_AFTER_RESPONSE,
+    print_bundle_growth,
+)
 from tests.support.site_checks import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -208,6 +216,7 @@ def live_run(context, server: SiteServer) -> dict[str, float]:
     timings = page.evaluate(RUN_TO_LAST_RESPONSE, "")
     sent = server.bytes_sent - before
     resend = page.evaluate(RESEND)
+    console_gaps = page.evaluate(CONSOLE_AFTER_RESPONSE)
     long_tasks = page.evaluate("window.longTasks")
     page.goto(server.origin + BROWSER_PAGE, wait_until="networkidle")
     page.evaluate(RUN_TO_LAST_RESPONSE, BROWSER_BLOCK)
@@ -219,6 +228,7 @@ def live_run(context, server: SiteServer) -> dict[str, float]:
         "bytes": sent,
         "longest": max(long_tasks, default=0.0),
         "resend": statistics.median(resend),
+        "console": max(console_gaps),
         "browser page": browsing["page"],
         "browser reload": browsing["reload"],
     }
@@ -251,7 +261,9 @@ def live_timings(playwright, server: SiteServer, runs: int) -> None:
             f"Flask imported {median['flask imported'] / 1000:.2f} s after the click; "
             f"sent by the server {median['bytes'] / 1_000_000:.2f} MB, "
             f"longest main-thread task {median['longest']:.0f} ms "
-            f"(0 = none over 50 ms), re-send {median['resend']:.1f} ms; "
+            f"(0 = none over 50 ms), re-send {median['resend']:.1f} ms, console line shown "
+            f"{median['console']:+.1f} ms from its response at the most (negative: before it; "
+            f"goal: +50 ms at most); "
             f"in-page browser on {BROWSER_PAGE}: Browser tab to page drawn "
             f"{median['browser page']:.0f} ms, reload {median['browser reload']:.0f} ms"
         )
@@ -283,6 +295,7 @@ def main() -> None:
         browser.close()
         with bare_worker(arguments.site):
             live_timings(playwright, server, arguments.runs)
+    print_bundle_growth()
 
 
 if __name__ == "__main__":

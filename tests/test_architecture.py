@@ -25,6 +25,8 @@ ALLOWED = {
     "hashed_assets": set(),
     "site_search": set(),
     "http_reference": set(),
+    "glossary": set(),
+    "on_this_page": set(),
     "site_build": {"example_core", "live_examples", "take_home"},
 }
 MAX_LINES = 300

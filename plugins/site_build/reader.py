@@ -70,5 +70,7 @@ class ExchangeMarkdownReader(MarkdownReader):
             except BlockError as error:
                 logger.error("%s", error)
                 raise
+        sections = getattr(self._md, "toc_tokens", [])  # toc's, before the summary resets it
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        metadata["toc_tokens"] = sections
         return content, metadata

@@ -15,6 +15,7 @@ import { Browser } from "./browser/browser.js";
 import { exampleBlocks, htmlPages, servesHtml } from "./browser/start.js";
 import { button, element } from "./dom.js";
 import { FilesView } from "./files.js";
+import { followJumps } from "./jump.js";
 import { bodyText, mediaType } from "./http.js";
 import { ProgressView } from "./progress.js";
 import { RequestForm } from "./request-form.js";
@@ -118,6 +119,7 @@ export class Panel {
     views.add("Server", this.server.view);
     this.answers.view.before(views.list);
     this.answers.view.after(this.server.view);
+    followJumps(this.panel, views);
     if (pages) this.addBrowser(views, pages);
   }
 
@@ -168,7 +170,7 @@ export class Panel {
   /** Send one request with the panel's ``client`` ("block" or "browser"), the app's files as they are now. */
   async sendAs(client, request) {
     const answer = await this.stop.during(this.loadIfChanged().then(() => this.python.send(this.id, client, request)));
-    this.server.add(answer.console);
+    answer.consoleLine = this.server.add(answer.console, { linked: client === "browser" });
     return answer;
   }
 

@@ -39,6 +39,12 @@ export class Tabs {
     this.onSelect(this.tabs.find((each) => each.tab === tab).panel);
   }
 
+  /** Show the panel that holds ``node``, selecting its tab unless it is selected. */
+  reveal(node) {
+    const holder = this.tabs.find(({ panel }) => panel.contains(node));
+    if (holder && holder.panel.hidden) this.select(holder.tab);
+  }
+
   keydown(event) {
     const index = this.tabs.findIndex(({ tab }) => tab === event.target);
     if (index < 0) return;

@@ -30,7 +30,7 @@ export class Browser {
     this.pages = pages;
     this.history = new History();
     this.turn = 0; // of the latest navigation
-    this.log = new NetworkLog(`${panelId}-network`);
+    this.log = new NetworkLog(`${panelId}-network`, (request) => this.client.request(request, "fetch", { reload: true }));
     this.client = new Client(send, { onExchange: (exchange) => this.log.add(exchange) });
     this.frame = new FrameView({
       request: (request, kind, options) => this.client.request(request, kind, options),

@@ -9,7 +9,7 @@ import { HttpCache } from "./cache.js";
 /**
  * An exchange, as the client tells it: the request (``method``, ``path``,
  * ``headers``, ``body``), the ``answer`` ({status, headers, bytes, sent,
- * error}), its ``kind`` ("document", "stylesheet", "fetch"…),
+ * error, consoleLine: the id of its line on the Server tab}), its ``kind`` ("document", "stylesheet", "fetch"…),
  * ``milliseconds``, whether it came ``fromCache``, and the headers that give
  * its type (``typeHeaders``: a 304's are those of the stored answer).
  */
@@ -38,7 +38,7 @@ export class Client {
     const path = targetOf(request.url);
     const { use, stored, headers } = this.cache.lookup(request, path, this.now(), options);
     if (use) {
-      this.onExchange(exchange({ method: "GET", path, headers: [] }, { ...use, sent: null }, kind, { fromCache: true }));
+      this.onExchange(exchange({ method: "GET", path, headers: [] }, { ...use, sent: null, consoleLine: null }, kind, { fromCache: true }));
       return use;
     }
     const started = this.now();
@@ -46,13 +46,13 @@ export class Client {
     const milliseconds = this.now() - started;
     const sent = { method: request.method, path, headers, body: request.body };
     if (response.error) {
-      const failed = { status: "error", headers: [], bytes: new Uint8Array(), error: response.error };
+      const failed = { status: "error", headers: [], bytes: new Uint8Array(), error: response.error, consoleLine: response.consoleLine };
       this.onExchange(exchange(sent, failed, kind, { milliseconds }));
       const raised = new Error("the app raised an exception (see the network log)");
       raised.traceback = response.error;
       throw raised;
     }
-    const answer = { status: response.status, headers: response.headers, bytes: fromBase64(response.body), sent: response.sent };
+    const answer = { status: response.status, headers: response.headers, bytes: fromBase64(response.body), sent: response.sent, consoleLine: response.consoleLine };
     const typeHeaders = statusCode(answer.status) === 304 && stored ? stored.headers : answer.headers;
     this.onExchange(exchange(sent, answer, kind, { milliseconds, typeHeaders }));
     return this.cache.receive(request, path, answer, stored, this.now());
@@ -60,7 +60,7 @@ export class Client {
 
   /** A page shown again from the history: no request, and the log says so. */
   replayed(entry) {
-    const answer = { ...entry.answer, sent: null };
+    const answer = { ...entry.answer, sent: null, consoleLine: null };
     this.onExchange(exchange({ method: entry.request.method, path: targetOf(entry.url), headers: [] }, answer, "document", { fromCache: true }));
   }
 }
