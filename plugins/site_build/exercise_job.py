@@ -3,9 +3,10 @@
 Both apps run as exchange blocks do (``jobs.BlockJob``: from the cache or a
 forked child, the same limits), started as soon as the build finds the
 block. The solution's answers give each check its expected value
-(``example_core.checking``); the starting app, run without debug mode as a
-plain ``flask run`` (a view that raises answers 500), must fail at least
-one check, else there is nothing left to write. Then come the files the
+(``example_core.checking``); the starting app, run the same way (debug
+mode or not, as the page's Check and the student's pytest run it), must
+answer every request, and fail at least one check, else there is nothing
+left to write. Then come the files the
 page and the student need: the exercise's data, the solution's bundle
 (fetched only when the reader asks for it) and the exercise's zip.
 """
@@ -69,7 +70,7 @@ class ExerciseJob:
         self.block = block
         self.settings = settings
         self.solution_dir = settings.solutions / block.id
-        self._start = BlockJob(as_exchange(block, block.example, False), settings)
+        self._start = BlockJob(as_exchange(block, block.example, block.debug), settings)
         self._solution = None
         if is_example(self.solution_dir):
             solutions = replace(settings, examples=settings.solutions)
