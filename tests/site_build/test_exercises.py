@@ -49,13 +49,14 @@ def test_an_exercise_gets_its_expected_values_from_the_solution(tmp_path):
     page = (output / "a-note" / "index.html").read_text()
     section = re.search(r'<section class="exercise" id="exercise-done".*?</section>', page, re.S)
     assert section, "the exercise is on the page, with its stable id"
-    data = json.loads(re.search(r'class="exercise-data">(.*?)</script>', section[0])[1])
+    live = re.search(r'data-live="([^"]+)"', section[0])[1]
+    data = json.loads((output / live.lstrip("/")).read_text())
     assert [(c["spec"], c["expected"]) for c in data["checks"]] == [
         ("body", "home, finished"),
         ("has-header X-Done", "yes"),
     ]
     assert data["hints"] == ["Change what <code>home</code> returns."]
-    assert data["tries"] == 3 and data["example"] == "shop"
+    assert data["tries"] == 3 and data["bundle"].startswith("/live/examples/shop.")
     solution = json.loads((output / data["solution"].lstrip("/")).read_text())
     assert solution["files"]["app.py"]["text"] == SOLUTION
     assert "home, finished" not in page.replace(section[0], ""), "the solution is not on the page"

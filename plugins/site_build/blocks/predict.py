@@ -61,8 +61,8 @@ def render(block: PredictBlock, context: BlockContext, job: BlockJob, anchor: st
     shown = render_answers(block.exchange, context, exchanges, anchor)
     return (
         f'<section class="exercise predict" id="{ident}" data-exercise="{block.id}" '
-        f'data-kind="predict" data-answer="{escape(answer)}" aria-labelledby="{ident}-title">\n'
-        f'<h3 class="exercise-title" id="{ident}-title">Predict: {escape(block.title)}</h3>\n'
+        f'data-kind="predict" data-answer="{escape(answer)}">\n'
+        f'<h3 class="exercise-title">Predict: {escape(block.title)}</h3>\n'
         f"{task}"
         f'<fieldset class="predict-choices"><legend>{escape(_question(block))}</legend>'
         f"{choices}</fieldset>\n"
