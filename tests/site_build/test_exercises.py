@@ -11,6 +11,7 @@ import logging
 import re
 import zipfile
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 
@@ -177,3 +178,24 @@ def test_a_changed_solution_is_run_again_and_its_note_read_again(tmp_path):
     assert before[1] != after[1], "the result cache's key follows the solution's files"
     watched = watched_paths({**settings, "THEME": str(ROOT / "theme")}, tmp_path / "conf.py")
     assert (tmp_path / "solutions").resolve() in watched.folders, "the author's loop sees it"
+
+
+def test_a_note_taken_from_the_content_cache_keeps_its_exercises_files(tmp_path):
+    settings = {
+        **site_with(tmp_path, f"{WRITE_IT}\n\n{PREDICT_IT}"),
+        "CACHE_CONTENT": True,
+        "CONTENT_CACHING_LAYER": "reader",
+        "LOAD_CONTENT_CACHE": True,
+    }
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert build_site(ROOT / "pelicanconf.py", first, settings) == 0
+    with patch("site_build.blocks.exercise.render", side_effect=AssertionError("rendered")):
+        # The note comes from Pelican's content cache: its blocks are not rendered again.
+        assert build_site(ROOT / "pelicanconf.py", second, settings) == 0
+    page = (second / "a-note" / "index.html").read_text()
+    assert page == (first / "a-note" / "index.html").read_text()
+    for url in re.findall(r'data-live="/([^"]+)"', page):
+        assert (second / url).read_bytes() == (first / url).read_bytes(), url
+    solutions = sorted(p.name for p in (second / "live" / "solutions").iterdir())
+    assert solutions == sorted(p.name for p in (first / "live" / "solutions").iterdir())
+    assert solutions and (second / "exercises" / "done.zip").is_file()
