@@ -6,9 +6,9 @@ app = Flask(__name__)
 app.secret_key = "only-for-this-exercise"
 
 
-@app.post("/login")
-def login():
-    # Remember request.form["name"] in the session.
+@app.post("/login/<name>")
+def login(name):
+    # Remember name in the session.
     return "Logged in."
 
 

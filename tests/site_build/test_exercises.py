@@ -76,8 +76,8 @@ def test_a_prediction_knows_the_right_choice_and_shows_the_exchange(tmp_path):
     assert errors == 0
     page = (output / "a-note" / "index.html").read_text()
     assert 'id="exercise-guess"' in page and 'data-answer="404"' in page
-    assert page.count('type="radio" name="predict-guess"') == 2
-    answer = page[page.index('<details class="predict-answer">') :]
+    assert page.count('type="radio" name="exercise-guess"') == 2
+    answer = page[page.index("<details>") :]
     assert 'class="exchange highlight" id="ex-shop-get-nothing"' in answer
     assert "404 NOT FOUND" in answer
 

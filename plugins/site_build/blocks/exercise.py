@@ -31,12 +31,12 @@ def render(block: ExerciseBlock, context: BlockContext, job: ExerciseJob) -> str
     ident = f"exercise-{block.id}"
     download = f"{context.settings.site_url}/{exercise_path(block.id)}"
     return (
-        f'<section class="exercise" id="{ident}" data-exercise="{block.id}" data-kind="write" '
+        f'<section class="exercise" id="{ident}" '
         f'data-live="{escape(live)}">\n'
-        f'<h3 class="exercise-title">Exercise: {escape(block.title)}</h3>\n'
-        f'<p class="exercise-task">{inline_html(block.task)}</p>\n'
-        f'<div class="exercise-requests highlight">{render_requests(block.requests)}</div>\n'
-        f'<p class="exercise-links"><a href="{escape(download)}">'
+        f"<h3>Exercise: {escape(block.title)}</h3>\n"
+        f"<p>{inline_html(block.task)}</p>\n"
+        f'<div class="highlight">{render_requests(block.requests)}</div>\n'
+        f'<p><a href="{escape(download)}">'
         "Download the exercise</a></p>\n"
         "</section>"
     )
