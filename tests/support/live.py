@@ -17,7 +17,14 @@ STEP_TIMEOUT = 120_000
 
 
 def open_panel(page, exchange):
-    """Click Run, and only that; wait until the block's requests are answered."""
+    """Click Run, and only that; wait until the block's requests are answered.
+
+    A prediction's exchange is folded in a ``<details>`` until the reader
+    shows the answer: it is shown first, as the reader would.
+    """
+    answer = exchange.locator("xpath=ancestor::details[1]")
+    if answer.count() and not answer.evaluate("details => details.open"):
+        answer.locator(":scope > summary").click()
     exchange.locator(".live-run").click()
     panel = exchange.locator(".live-panel")
     panel.wait_for()

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from example_core.parse import ExchangeBlock, find_blocks
+from example_core.exercise_blocks import ExerciseBlock
+from example_core.parse import ExchangeBlock, PredictBlock, find_blocks
 from site_build.blocks.anchors import exchange_anchors
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,11 +30,21 @@ def page_file(note: Path) -> str:
 
 
 def exchange_blocks() -> Iterator[ExchangeBlock]:
-    """Every exchange block of every note."""
+    """Every exchange block of every note, a prediction's exchange included."""
+    for note in notes():
+        lines = note.read_text(encoding="utf-8").split("\n")
+        for found in find_blocks(lines, str(note.relative_to(ROOT))):
+            block = found.exchange if isinstance(found, PredictBlock) else found
+            if isinstance(block, ExchangeBlock):
+                yield block
+
+
+def exercise_blocks() -> Iterator[ExerciseBlock]:
+    """Every *write it* exercise of every note."""
     for note in notes():
         lines = note.read_text(encoding="utf-8").split("\n")
         for block in find_blocks(lines, str(note.relative_to(ROOT))):
-            if isinstance(block, ExchangeBlock):
+            if isinstance(block, ExerciseBlock):
                 yield block
 
 
