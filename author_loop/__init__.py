@@ -58,10 +58,12 @@ class Outcome:
 
 
 def watched_paths(settings: dict, settings_file: Path) -> Watched:
-    """The notes, the examples, the theme, and the settings file of a site."""
+    """The notes, the examples, the exercises' solutions, the theme, and the settings file."""
     content = Path(settings["PATH"])
     examples = Path(settings.get("EXAMPLES_PATH") or content.parent / "examples")
-    folders = tuple(p.resolve() for p in (content, examples, Path(settings["THEME"])) if p.is_dir())
+    solutions = examples.parent / "solutions"
+    watched = (content, examples, solutions, Path(settings["THEME"]))
+    folders = tuple(p.resolve() for p in watched if p.is_dir())
     return Watched(folders=folders, files=(settings_file.resolve(),))
 
 

@@ -36,6 +36,7 @@ SERIAL = {
     "test_waitress",
     "test_take_home",
     "test_run_locally",
+    "test_exercises_at_home",
 }
 
 

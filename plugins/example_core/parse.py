@@ -11,16 +11,19 @@ import re
 import shlex
 from dataclasses import dataclass
 
+from .checking import parse_spec
 from .errors import BlockError
+from .exercise_blocks import ExerciseBlock, exercise_id, parse_exercise, read_directives, required
+from .fences import parse_int, parse_names, parse_options, parse_switch
 from .http_file import parse_requests
 from .model import HttpRequest
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-# An example is a folder directly inside examples/: no path, no way out of it.
-EXAMPLE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 # A block's fence that does not start its line: indented, in a list item or a
 # quote. Markdown would publish it as it is, so it is refused instead.
-MISPLACED_FENCE = re.compile(r"^[ \t>*+\-\d.)]+(?:`{3,}|~{3,})\s*(?P<kind>exchange|include)\b")
+MISPLACED_FENCE = re.compile(
+    r"^[ \t>*+\-\d.)]+(?:`{3,}|~{3,})\s*(?P<kind>exchange|include|exercise|predict)\b"
+)
 
 EXCHANGE_OPTIONS = (
     "example",
@@ -34,6 +37,17 @@ EXCHANGE_OPTIONS = (
     "console",
 )
 INCLUDE_OPTIONS = ("example", "file", "lines", "function")
+PREDICT_OPTIONS = (
+    "id",
+    "title",
+    "ask",
+    "choices",
+    "example",
+    "headers",
+    "request-headers",
+    "lines",
+    "debug",
+)
 DEFAULT_BODY_LINES = 30
 
 
@@ -77,7 +91,28 @@ class IncludeBlock:
     function: str | None
 
 
-Block = ExchangeBlock | IncludeBlock
+@dataclass(frozen=True)
+class PredictBlock:
+    """A ``predict`` fence: pick what the last request's answer holds, then see the exchange.
+
+    ``ask`` is a check's spec (see ``checking``); ``exchange`` runs and shows like any block.
+    """
+
+    note: str
+    line: int
+    start: int
+    end: int
+    example: str
+    id: str
+    title: str
+    task: str
+    ask: str
+    choices: tuple[str, ...]
+    exchange: ExchangeBlock
+
+
+Block = ExchangeBlock | IncludeBlock | ExerciseBlock | PredictBlock
+KINDS = ("exchange", "include", "exercise", "predict")
 
 
 def find_blocks(lines: list[str], note: str) -> list[Block]:
@@ -98,11 +133,16 @@ def find_blocks(lines: list[str], note: str) -> list[Block]:
         fence, info = opening["fence"], opening["info"].strip()
         end = _closing_fence(lines, index, fence)
         kind = info.split(maxsplit=1)[0] if info else ""
-        if kind in ("exchange", "include"):
+        if kind in KINDS:
             if end is None:
                 raise BlockError(note, index + 1, f"this {kind} block has no closing {fence}")
             body = lines[index + 1 : end]
-            parse = _parse_exchange if kind == "exchange" else _parse_include
+            parse = {
+                "exchange": _parse_exchange,
+                "include": _parse_include,
+                "exercise": parse_exercise,
+                "predict": _parse_predict,
+            }[kind]
             blocks.append(parse(note, index, end, info[len(kind) :], body))
         index = len(lines) if end is None else end + 1
     return blocks
@@ -129,61 +169,15 @@ def _closing_fence(lines: list[str], opening: int, fence: str) -> int | None:
     return None
 
 
-def _parse_options(note: str, line: int, text: str, known: tuple[str, ...]) -> dict[str, str]:
-    try:
-        words = shlex.split(text)
-    except ValueError as error:
-        raise BlockError(note, line, f"cannot read the fence options: {error}") from None
-    options: dict[str, str] = {}
-    for word in words:
-        key, _, value = word.partition("=")
-        if key not in known:
-            raise BlockError(
-                note, line, f"unknown option '{key}' (known options: {', '.join(known)})"
-            )
-        if key in options:
-            raise BlockError(note, line, f"option '{key}' is given twice: give it once")
-        options[key] = value
-    example = options.get("example")
-    if not example:
-        raise BlockError(note, line, "the block needs an example=<name> option")
-    if not EXAMPLE_NAME.fullmatch(example) or ".." in example:
-        raise BlockError(
-            note,
-            line,
-            f"example={example!r} is refused: an example is a folder name directly "
-            "inside examples/, not a path",
-        )
-    return options
-
-
-def _parse_int(note: str, line: int, option: str, value: str) -> int:
-    if not value.isdigit():
-        raise BlockError(note, line, f"option {option}={value!r} is not a whole number")
-    return int(value)
-
-
-def _parse_names(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return tuple(name.strip() for name in value.split(",") if name.strip())
-
-
-def _parse_switch(note: str, line: int, option: str, value: str) -> bool:
-    if value not in ("on", "off"):
-        raise BlockError(note, line, f"option {option}={value!r} must be on or off")
-    return value == "on"
-
-
 def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str]) -> ExchangeBlock:
     line = start + 1
-    options = _parse_options(note, line, info, EXCHANGE_OPTIONS)
+    options = parse_options(note, line, info, EXCHANGE_OPTIONS)
     example = options["example"]
     requests = parse_requests(note, example, start + 2, body)
     if not requests:
         raise BlockError(note, line, "the block holds no request", example=example)
     expect = tuple(
-        _parse_int(note, line, "expect", status)
+        parse_int(note, line, "expect", status)
         for status in options.get("expect", "").split(",")
         if options.get("expect")
     )
@@ -202,19 +196,52 @@ def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str])
         example=example,
         requests=requests,
         expect=expect,
-        headers=_parse_names(options.get("headers")),
-        request_headers=_parse_names(options.get("request-headers")),
-        body_lines=_parse_int(note, line, "lines", options.get("lines", str(DEFAULT_BODY_LINES))),
+        headers=parse_names(options.get("headers")),
+        request_headers=parse_names(options.get("request-headers")),
+        body_lines=parse_int(note, line, "lines", options.get("lines", str(DEFAULT_BODY_LINES))),
         preview="preview" in options,
         diagram="diagram" in options,
         console="console" in options,
-        debug=_parse_switch(note, line, "debug", options.get("debug", "on")),
+        debug=parse_switch(note, line, "debug", options.get("debug", "on")),
+    )
+
+
+def _parse_predict(note: str, start: int, end: int, info: str, body: list[str]) -> PredictBlock:
+    line = start + 1
+    options = parse_options(note, line, info, PREDICT_OPTIONS)
+    directives = read_directives(note, start, body)
+    if directives.hints or directives.checks:
+        raise BlockError(note, line, "a predict block takes '# @task' lines only, no hint or check")
+    ask = required(note, line, options, "ask")
+    try:
+        parse_spec(ask)
+    except ValueError as error:
+        raise BlockError(note, line, f"ask={ask!r}: {error}", example=options["example"]) from None
+    choices = tuple(c.strip() for c in required(note, line, options, "choices").split("|"))
+    if len(choices) < 2 or "" in choices or len(set(choices)) < len(choices):
+        raise BlockError(
+            note, line, 'choices= needs two or more different choices, such as choices="200|404"'
+        )
+    shown = [f"{key}={value}" for key, value in options.items() if key in EXCHANGE_OPTIONS]
+    exchange = _parse_exchange(note, start, end, shlex.join(shown), list(directives.lines))
+    return PredictBlock(
+        note=note,
+        line=line,
+        start=start,
+        end=end,
+        example=options["example"],
+        id=exercise_id(note, line, options),
+        title=required(note, line, options, "title"),
+        task=directives.task,
+        ask=ask,
+        choices=choices,
+        exchange=exchange,
     )
 
 
 def _parse_include(note: str, start: int, end: int, info: str, body: list[str]) -> IncludeBlock:
     line = start + 1
-    options = _parse_options(note, line, info, INCLUDE_OPTIONS)
+    options = parse_options(note, line, info, INCLUDE_OPTIONS)
     if any(text.strip() for text in body):
         raise BlockError(
             note,

@@ -35,6 +35,11 @@ class RunSettings:
     max_binary_body: int = DEFAULT_MAX_BINARY_BODY
     max_headers: int = DEFAULT_MAX_HEADERS
 
+    @property
+    def solutions(self) -> Path:
+        """Where the exercises' solutions live: ``solutions/<id>/``, beside the examples."""
+        return self.examples.parent / "solutions"
+
 
 # Where a build keeps its run settings in the site's settings, for every plugin to share.
 RUN_SETTINGS = "EXAMPLE_CORE_RUN_SETTINGS"

@@ -33,6 +33,7 @@ import live_clock
 from flask import got_request_exception
 from pyodide.ffi import to_js
 
+from example_core.checking import check_app
 from example_core.console import Console, shortened_paths, without_colours
 from example_core.loading import load_for_run
 from example_core.model import Exchange
@@ -146,6 +147,18 @@ def send(panel: str, client: str, request_json_text: str) -> str:
         return send_logged(chosen.clients[client], request, CONSOLE)
 
     return json.dumps(_answer(chosen, exchange))
+
+
+def check(panel: str, exercise_json: str) -> str:
+    """Run an exercise's checks against the panel's app, loaded afresh by ``load``.
+
+    ``exercise_json`` holds the exercise's ``requests`` and ``checks`` (the
+    page's ``script.exercise-data``). Returns JSON: ``passed``, ``error``
+    (a traceback, or null) and each check's verdict (see ``example_core.checking``).
+    """
+    chosen = panels[panel]
+    os.chdir(chosen.folder)
+    return json.dumps(check_app(chosen.app, json.loads(exercise_json)))
 
 
 def _answer(panel: Panel, exchange: Callable[[], Exchange]) -> dict:

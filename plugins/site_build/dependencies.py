@@ -7,9 +7,10 @@ note's HTML also holds what its examples answered, the source it includes
 from them, and the URL of each example's bundle for the live panels, whose
 name hashes the example's files. So the plugin widens the stamp Pelican
 compares: the note's own stamp, plus a digest of every file of every example
-its blocks name, of the moment the examples run at, and of the settings and
-plugin code the blocks' HTML comes from. Change any of these and Pelican
-reads the note again, so its blocks run again; nothing else invalidates it.
+its blocks name (and of an exercise's solution), of the moment the examples
+run at, and of the settings and plugin code the blocks' HTML comes from.
+Change any of these and Pelican reads the note again, so its blocks run
+again; nothing else invalidates it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from example_core.errors import BlockError
 from example_core.examples import example_files, find_examples
+from example_core.exercise_blocks import ExerciseBlock
 from example_core.notes import normalized_lines
 from example_core.parse import find_blocks
 from example_core.settings import RunSettings
@@ -33,13 +35,19 @@ Stamp = tuple[object, str]
 
 
 def examples_named(text: str, note: str) -> set[str] | None:
-    """The examples a note's blocks name, or None if its blocks do not parse."""
+    """The folders a note's blocks name, or None if its blocks do not parse.
+
+    An example is named by its folder (``shop``), an exercise's solution by
+    its path from the examples' folder (``../solutions/<id>``).
+    """
     # Tabs expanded and blank lines emptied, as the block preprocessor sees them.
     lines = normalized_lines(text)
     try:
-        return {block.example for block in find_blocks(lines, note)}
+        blocks = find_blocks(lines, note)
     except BlockError:
         return None
+    solutions = {f"../solutions/{b.id}" for b in blocks if isinstance(b, ExerciseBlock)}
+    return {block.example for block in blocks} | solutions
 
 
 def example_digest(example_dir: Path) -> str:

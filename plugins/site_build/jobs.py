@@ -8,63 +8,15 @@ one (``StartedJobs``), so examples run on other cores while notes render.
 
 from __future__ import annotations
 
-from example_core.errors import BlockError, RunError
+from example_core.errors import BlockError
+from example_core.exercise_blocks import ExerciseBlock
 from example_core.model import Exchange
-from example_core.parse import Block, ExchangeBlock
+from example_core.parse import Block, ExchangeBlock, PredictBlock
 from example_core.settings import RunSettings
 from live_examples.bundle import block_bytes, block_path, bundle_file, bundle_path
 
-from . import cache
-from .checks import block_error, check_exchanges
-from .run import BlockRun
-
-
-class BlockJob:
-    """One exchange block on its way: from the cache, running in a child, or failed to start."""
-
-    def __init__(
-        self,
-        block: ExchangeBlock,
-        settings: RunSettings,
-        answered: dict[ExchangeBlock, list[Exchange]] | None = None,
-    ) -> None:
-        self.block = block
-        self.answered = answered
-        self.settings = settings
-        self.cache = settings.cache
-        self.key: str | None = None
-        self.outcome: list[Exchange] | BlockRun | RunError | None = None
-        try:
-            self.key = cache.cache_key(block, settings) if settings.cache else None
-            if self.cache and self.key:
-                self.outcome = cache.load(self.cache, self.key)
-            if self.outcome is None:
-                self.outcome = BlockRun(settings, block.example, block.requests, debug=block.debug)
-        except RunError as error:  # a link out of the repository, a dead runner
-            self.outcome = error
-
-    def exchanges(self) -> list[Exchange]:
-        """The block's exchanges, checked (see ``checks``); raises ``BlockError``."""
-        try:
-            if isinstance(self.outcome, RunError):
-                raise self.outcome
-            fresh = isinstance(self.outcome, BlockRun)
-            exchanges = self.outcome.exchanges() if fresh else self.outcome
-        except RunError as error:
-            raise block_error(self.block, error) from None
-        check_exchanges(self.block, exchanges, self.settings)
-        if self.answered is not None:
-            self.answered[self.block] = exchanges
-        # An example saved while its block ran may have answered with its new
-        # code: keep the answers only if the files are still those of the key.
-        if fresh and self.cache and self.key == _key_now(self.block, self.settings):
-            cache.store(self.cache, self.key, exchanges)
-        return exchanges
-
-    def close(self) -> None:
-        """Stop the child process, if one is still running."""
-        if isinstance(self.outcome, BlockRun):
-            self.outcome.close()
+from .block_job import BlockJob
+from .exercise_job import ExerciseJob
 
 
 class StartedJobs:
@@ -81,6 +33,23 @@ class StartedJobs:
         self._bundle_urls: dict[str, str] = {}
         self.live_files: dict[str, bytes] = {}
         self._answered: dict[ExchangeBlock, list[Exchange]] = {}
+        self._exercises: dict[ExerciseBlock, list[ExerciseJob]] = {}
+        # Each exercise id, with the places (note, line) that use it: one place only.
+        self._ids: dict[str, set[tuple[str, int]]] = {}
+
+    def refuse_duplicate(self, block: ExerciseBlock | PredictBlock) -> None:
+        """Raise ``BlockError`` if another exercise of the site has ``block``'s id."""
+        places = self._ids.setdefault(block.id, set()) | {(block.note, block.line)}
+        self._ids[block.id] = places
+        others = sorted(f"{note}:{line}" for note, line in places - {(block.note, block.line)})
+        if others:
+            raise BlockError(
+                block.note,
+                block.line,
+                f"the exercise id {block.id!r} is used at {', '.join(others)} too: "
+                "each exercise needs an id of its own (its link and its solution's folder)",
+                example=block.example,
+            )
 
     def answers(self, block: ExchangeBlock) -> list[Exchange]:
         """The checked answers of ``block``: those its note rendered, or run now.
@@ -117,9 +86,19 @@ class StartedJobs:
     def start(self, blocks: list[Block]) -> None:
         """Start each exchange block among ``blocks``."""
         for block in blocks:
-            if isinstance(block, ExchangeBlock):
-                job = BlockJob(block, self._settings, self._answered)
-                self._jobs.setdefault(block, []).append(job)
+            if isinstance(block, ExerciseBlock | PredictBlock):
+                self._ids.setdefault(block.id, set()).add((block.note, block.line))
+            if isinstance(block, ExerciseBlock):
+                self._exercises.setdefault(block, []).append(ExerciseJob(block, self._settings))
+            exchange = block.exchange if isinstance(block, PredictBlock) else block
+            if isinstance(exchange, ExchangeBlock):
+                job = BlockJob(exchange, self._settings, self._answered)
+                self._jobs.setdefault(exchange, []).append(job)
+
+    def take_exercise(self, block: ExerciseBlock) -> ExerciseJob:
+        """The runs started for ``block``, or new ones if the note changed since."""
+        started = self._exercises.get(block)
+        return started.pop() if started else ExerciseJob(block, self._settings)
 
     def take(self, block: ExchangeBlock) -> BlockJob:
         """The job started for ``block``, or a new one if the note changed since."""
@@ -144,6 +123,20 @@ class StartedJobs:
                     job.close()
         self._jobs.clear()
         self._answered.clear()
+        self._close_exercises()
+
+    def _close_exercises(self) -> None:
+        """Keep the files of the exercises nobody took (their notes came from the cache)."""
+        for jobs in self._exercises.values():
+            for job in jobs:
+                try:
+                    proven = job.proven()
+                    self.live_files.update(job.files(proven, self.bundle_url(job.block.example))[1])
+                except BlockError:
+                    pass
+                finally:
+                    job.close()
+        self._exercises.clear()
 
 
 def run_exchange_block(block: ExchangeBlock, settings: RunSettings) -> list[Exchange]:
@@ -170,10 +163,3 @@ def live_block(
         bundle = f"{settings.site_url}/{bundle_path(example_dir, settings.epoch)}"
     data = block_bytes(block, exchanges, bundle)
     return block_path(data), data
-
-
-def _key_now(block: ExchangeBlock, settings: RunSettings) -> str | None:
-    try:
-        return cache.cache_key(block, settings)
-    except RunError:
-        return None

@@ -59,6 +59,11 @@ def zip_bytes(download: Download, epoch: int) -> bytes:
     files["requests.http"] = requests_http(
         name, download.shown, address_of(download.server), download.run_on
     ).encode()
+    return pack(name, files, epoch)
+
+
+def pack(name: str, files: dict[str, bytes], epoch: int) -> bytes:
+    """A zip of one folder ``name`` holding ``files`` (by relative path), dated ``epoch``."""
     folders = {f"{name}/"} | {
         f"{name}/{'/'.join(parts[:depth])}/"
         for parts in (relative.split("/") for relative in files)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from example_core.exercise_blocks import ExerciseBlock
 from example_core.parse import ExchangeBlock, find_blocks
 from site_build.blocks.anchors import exchange_anchors
 
@@ -34,6 +35,15 @@ def exchange_blocks() -> Iterator[ExchangeBlock]:
         lines = note.read_text(encoding="utf-8").split("\n")
         for block in find_blocks(lines, str(note.relative_to(ROOT))):
             if isinstance(block, ExchangeBlock):
+                yield block
+
+
+def exercise_blocks() -> Iterator[ExerciseBlock]:
+    """Every *write it* exercise of every note."""
+    for note in notes():
+        lines = note.read_text(encoding="utf-8").split("\n")
+        for block in find_blocks(lines, str(note.relative_to(ROOT))):
+            if isinstance(block, ExerciseBlock):
                 yield block
 
 

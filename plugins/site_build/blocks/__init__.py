@@ -2,17 +2,18 @@
 
 ``render_blocks`` is the only entry: it takes every exchange block's job
 (started ahead by ``jobs.StartedJobs``, so all of a note's examples run at
-once) and hands each block to its kind's ``render``, an exchange with its
-anchor (see ``anchors``).
+once; an exercise's two runs; a prediction's exchange) and hands each
+block to its kind's ``render``, an exchange with its anchor (see ``anchors``).
 """
 
 from __future__ import annotations
 
-from example_core.parse import Block, ExchangeBlock, IncludeBlock
+from example_core.exercise_blocks import ExerciseBlock
+from example_core.parse import Block, ExchangeBlock, IncludeBlock, PredictBlock
 from example_core.settings import RunSettings
 
 from ..jobs import StartedJobs
-from . import exchange, include
+from . import exchange, exercise, include, predict
 from .anchors import exchange_anchors
 from .context import BlockContext
 
@@ -26,7 +27,7 @@ def render_blocks(
     of the first block, in reading order, that fails.
     """
     context = BlockContext(settings, started or StartedJobs(settings))
-    jobs = [context.started.take(b) if isinstance(b, ExchangeBlock) else None for b in blocks]
+    jobs = [_take(block, context.started) for block in blocks]
     anchors = exchange_anchors(blocks)
     try:
         return [
@@ -39,9 +40,22 @@ def render_blocks(
                 job.close()
 
 
+def _take(block: Block, started: StartedJobs) -> object:
+    """The block's runs, started ahead: none for an include block."""
+    if isinstance(block, ExerciseBlock):
+        return started.take_exercise(block)
+    if isinstance(block, PredictBlock):
+        return started.take(block.exchange)
+    return started.take(block) if isinstance(block, ExchangeBlock) else None
+
+
 def _render(block: Block, context: BlockContext, job: object, anchor: str) -> str:
     if isinstance(block, ExchangeBlock):
         return exchange.render(block, context, job, anchor)
+    if isinstance(block, ExerciseBlock):
+        return exercise.render(block, context, job)
+    if isinstance(block, PredictBlock):
+        return predict.render(block, context, job, anchor)
     if isinstance(block, IncludeBlock):
         return include.render(block, context)
     raise TypeError(f"no renderer for {type(block).__name__}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from example_core.parse import Block, ExchangeBlock
+from example_core.parse import Block, ExchangeBlock, PredictBlock
 
 NOT_A_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -26,7 +26,9 @@ def exchange_anchors(blocks: list[Block]) -> dict[int, str]:
     """Each exchange block's anchor, by the line its fence starts on, unique on the page."""
     anchors: dict[int, str] = {}
     seen: dict[str, int] = {}
-    for block in blocks:
+    for found in blocks:
+        # A prediction's exchange gets an anchor as any exchange does.
+        block = found.exchange if isinstance(found, PredictBlock) else found
         if not isinstance(block, ExchangeBlock):
             continue
         base = anchor_base(block)

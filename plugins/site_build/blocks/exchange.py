@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from example_core.model import Exchange
 from example_core.parse import ExchangeBlock
 
 from ..html.messages import render_exchanges
@@ -16,7 +17,13 @@ def render(block: ExchangeBlock, context: BlockContext, job: BlockJob, anchor: s
 
     Raises the ``BlockError`` of a request that failed or got an unexpected status.
     """
-    exchanges = job.exchanges()
+    return render_answers(block, context, job.exchanges(), anchor)
+
+
+def render_answers(
+    block: ExchangeBlock, context: BlockContext, exchanges: list[Exchange], anchor: str = ""
+) -> str:
+    """The block's HTML from its checked ``exchanges``; keeps the block's live file."""
     started, settings = context.started, context.settings
     path, data = live_block(block, exchanges, settings, started.bundle_url(block.example))
     started.live_files[path] = data

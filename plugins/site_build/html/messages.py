@@ -69,6 +69,18 @@ def render_exchanges(
     )
 
 
+def render_requests(requests: Iterable[HttpRequest]) -> str:
+    """Requests as the author wrote them (request line, headers, body), with no answers."""
+    return "\n".join(
+        _highlight_message(
+            _request_head(request, request.headers),
+            request.shown_body,
+            next((v for k, v in request.headers if k.lower() == "content-type"), ""),
+        )
+        for request in requests
+    )
+
+
 def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
     response = exchange.response
     body = _body_text(response)

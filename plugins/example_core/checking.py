@@ -1,0 +1,200 @@
+"""An exercise's checks: what part of a response each one reads, and its verdict.
+
+One module for the three places: the build reads the expected values from
+the solution's answers (``expected_checks``) and proves the starting app
+fails; the page's Python and a student's ``pytest`` call ``check_app`` on
+the student's app. So a check passes or fails alike everywhere.
+
+A check is plain JSON data: the request it reads (its index), its spec as
+written (``status``, ``header Location``, ``json error``...), and the
+expected value, a string or None for "not in the response".
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from http.cookies import CookieError, SimpleCookie
+from typing import Any
+
+from .model import HttpResponse
+from .runner import Replay
+from .wire import request_from_json
+
+KINDS = ("status", "header", "has-header", "no-header", "body", "json", "cookie")
+NAMED = {"header", "has-header", "no-header", "json", "cookie"}
+# The kinds whose value the solution must have (present, set) for the check to mean anything.
+MUST_BE_THERE = {"status", "header", "has-header", "body", "json", "cookie"}
+_MISSING = object()
+
+
+def parse_spec(spec: str) -> tuple[str, str | None]:
+    """A check's kind and name from its spec, such as ``("header", "Location")``.
+
+    Raises ``ValueError`` with a message for the author.
+    """
+    kind, _, name = spec.strip().partition(" ")
+    name = name.strip()
+    if kind not in KINDS:
+        raise ValueError(f"unknown check {spec!r} (checks: {', '.join(KINDS)})")
+    if kind in NAMED and not name:
+        raise ValueError(f"the check {kind!r} needs a name, such as '{kind} {_example(kind)}'")
+    if kind not in NAMED and name:
+        raise ValueError(f"the check {kind!r} takes no name (got {name!r})")
+    return kind, name or None
+
+
+def _example(kind: str) -> str:
+    return {"json": "error", "cookie": "session"}.get(kind, "Location")
+
+
+def field_label(kind: str, name: str | None) -> str:
+    """What a check reads, as the page shows it: ``Status``, ``Location``, ``JSON error``."""
+    if kind == "status":
+        return "Status"
+    if kind == "body":
+        return "Body"
+    if kind == "json":
+        return f"JSON {name}"
+    if kind == "cookie":
+        return f"Cookie {name}"
+    return str(name)
+
+
+def field_value(kind: str, name: str | None, response: HttpResponse) -> str | None:
+    """The part of ``response`` a check reads, as text; None when the response lacks it."""
+    if kind == "status":
+        return response.status
+    if kind == "body":
+        return response.body.decode("utf-8", "replace")
+    if kind == "header":
+        return response.header(str(name))
+    if kind in ("has-header", "no-header"):
+        return "yes" if response.header(str(name)) is not None else "no"
+    if kind == "cookie":
+        return "yes" if _sets_cookie(response, str(name)) else "no"
+    value = _json_field(response.body, str(name))
+    return None if value is _MISSING else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _sets_cookie(response: HttpResponse, name: str) -> bool:
+    """Whether a ``Set-Cookie`` of the response sets ``name`` (a deletion does not count)."""
+    for header, value in response.headers:
+        if header.lower() != "set-cookie":
+            continue
+        jar: SimpleCookie = SimpleCookie()
+        try:
+            jar.load(value)
+        except CookieError:
+            continue
+        morsel = jar.get(name)
+        if morsel is not None and morsel["max-age"] != "0" and not _expired(morsel["expires"]):
+            return True
+    return False
+
+
+def _expired(expires: str) -> bool:
+    # Werkzeug deletes a cookie with this date (and Max-Age=0).
+    return "1970" in expires
+
+
+def _json_field(body: bytes, path: str) -> Any:
+    try:
+        value: Any = json.loads(body)
+    except ValueError:
+        return _MISSING
+    for step in path.split("."):
+        if isinstance(value, dict) and step in value:
+            value = value[step]
+        elif isinstance(value, list) and step.isdigit() and int(step) < len(value):
+            value = value[int(step)]
+        else:
+            return _MISSING
+    return value
+
+
+def _same(kind: str, expected: str | None, actual: str | None) -> bool:
+    if kind == "status":
+        return _code(expected) == _code(actual)
+    if kind == "json" and expected is not None and actual is not None:
+        return json.loads(expected) == json.loads(actual)
+    return expected == actual
+
+
+def _code(status: str | None) -> str | None:
+    return status.split(maxsplit=1)[0] if status else None
+
+
+def expected_check(request: int, spec: str, response: HttpResponse) -> dict:
+    """A check with its expected value read from the solution's ``response``.
+
+    Raises ``ValueError`` if the spec is wrong or the solution does not
+    answer what it names (no such header, no JSON field, no cookie set).
+    """
+    kind, name = parse_spec(spec)
+    value = field_value(kind, name, response)
+    wanted = {"has-header": "yes", "no-header": "no", "cookie": "yes"}.get(kind)
+    if value is None or (wanted and value != wanted):
+        raise ValueError(_absent(kind, name, response))
+    return {
+        "request": request,
+        "spec": spec,
+        "kind": kind,
+        "name": name,
+        "field": field_label(kind, name),
+        "expected": value,
+    }
+
+
+def _absent(kind: str, name: str | None, response: HttpResponse) -> str:
+    if kind == "no-header":
+        return f"the check 'no-header {name}' fails on the solution: it sends {name}"
+    if kind == "json":
+        return f"the check 'json {name}' names a field the solution's answer has no value for"
+    if kind == "cookie":
+        return f"the check 'cookie {name}' names a cookie the solution's answer does not set"
+    return (
+        f"the check '{kind} {name}' names a header the solution's answer does not send "
+        f"(it sends: {', '.join(header for header, _ in response.headers)})"
+    )
+
+
+def verdicts(checks: list[dict], responses: list[HttpResponse | None]) -> list[dict]:
+    """Each check's verdict on ``responses`` (None for a request that raised or was not sent)."""
+    results = []
+    for check in checks:
+        response = responses[check["request"]] if check["request"] < len(responses) else None
+        result = {key: check[key] for key in ("request", "spec", "field", "expected")}
+        if response is None:
+            results.append({**result, "actual": None, "passed": False, "raised": True})
+            continue
+        actual = field_value(check["kind"], check["name"], response)
+        results.append(
+            {**result, "actual": actual, "passed": _same(check["kind"], check["expected"], actual)}
+        )
+    return results
+
+
+def check_app(app: Any, exercise: dict) -> dict:
+    """Send the exercise's requests to a fresh client of ``app``; every check's verdict.
+
+    ``exercise`` holds ``requests`` (``wire.request_json`` forms) and
+    ``checks`` (see ``expected_check``). A request that raises ends the
+    run: ``error`` is its traceback, and its checks and the later ones fail.
+    """
+    replay = Replay(app.test_client())
+    requests = [request_from_json(data) for data in exercise["requests"]]
+    responses: list[HttpResponse | None] = []
+    error = None
+    for request in requests:
+        try:
+            responses.append(replay.send(request).response)
+        except (Exception, SystemExit):  # the student's code may raise anything: report it
+            error = traceback.format_exc()
+            break
+    summaries = [f"{request.method} {request.target}" for request in requests]
+    checks = [
+        {**verdict, "summary": summaries[verdict["request"]]}
+        for verdict in verdicts(exercise["checks"], responses)
+    ]
+    return {"passed": all(c["passed"] for c in checks), "error": error, "checks": checks}

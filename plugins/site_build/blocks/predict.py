@@ -1,0 +1,85 @@
+"""The predict block (*predict it*): choose what the server will answer, then see it.
+
+The question is about the last request's answer (``ask=``, a check's spec:
+see ``example_core.checking``); the right choice is what the build got,
+and must be among the author's ``choices=``. Below the choices, the
+exchange itself, folded until the reader asks for it, with its Run button.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from example_core.checking import field_value, parse_spec
+from example_core.errors import BlockError
+from example_core.model import HttpResponse
+from example_core.parse import PredictBlock
+
+from ..exercise_job import inline_html
+from ..jobs import BlockJob
+from .context import BlockContext
+from .exchange import render_answers
+
+
+def right_answer(block: PredictBlock, response: HttpResponse) -> str:
+    """The choice that is right: the part of ``response`` the block asks about, as text."""
+    kind, name = parse_spec(block.ask)
+    value = field_value(kind, name, response)
+    if value is None:
+        raise BlockError(
+            block.note,
+            block.line,
+            f"ask={block.ask!r}: the answer has no such part, so no choice can be right",
+            example=block.example,
+        )
+    return value.split(maxsplit=1)[0] if kind == "status" else value
+
+
+def render(block: PredictBlock, context: BlockContext, job: BlockJob, anchor: str) -> str:
+    """The block's HTML: the question, the choices, and the exchange behind a summary.
+
+    Raises ``BlockError`` when the right answer is not among the choices.
+    """
+    context.started.refuse_duplicate(block)
+    exchanges = job.exchanges()
+    answer = right_answer(block, exchanges[-1].response)
+    if answer not in block.choices:
+        raise BlockError(
+            block.note,
+            block.line,
+            f"the right answer {answer!r} is not among the choices "
+            f"({' | '.join(block.choices)}): add it to choices=",
+            example=block.example,
+        )
+    ident = f"exercise-{block.id}"
+    choices = "".join(
+        f'<label><input type="radio" name="predict-{block.id}" value="{escape(choice)}"> '
+        f"{escape(choice)}</label>"
+        for choice in block.choices
+    )
+    task = f'<p class="exercise-task">{inline_html(block.task)}</p>\n' if block.task else ""
+    shown = render_answers(block.exchange, context, exchanges, anchor)
+    return (
+        f'<section class="exercise predict" id="{ident}" data-exercise="{block.id}" '
+        f'data-kind="predict" data-answer="{escape(answer)}" aria-labelledby="{ident}-title">\n'
+        f'<h3 class="exercise-title" id="{ident}-title">Predict: {escape(block.title)}</h3>\n'
+        f"{task}"
+        f'<fieldset class="predict-choices"><legend>{escape(_question(block))}</legend>'
+        f"{choices}</fieldset>\n"
+        f'<details class="predict-answer"><summary>Show the answer</summary>\n{shown}\n</details>\n'
+        "</section>"
+    )
+
+
+def _question(block: PredictBlock) -> str:
+    kind, name = parse_spec(block.ask)
+    request = block.exchange.requests[-1].summary
+    return {
+        "status": f"The status of {request}",
+        "body": f"The body of the answer to {request}",
+        "header": f"The {name} header of the answer to {request}",
+        "has-header": f"Does the answer to {request} have a {name} header?",
+        "no-header": f"Does the answer to {request} have a {name} header?",
+        "json": f"The JSON field {name} of the answer to {request}",
+        "cookie": f"Does the answer to {request} set the cookie {name}?",
+    }[kind]

@@ -1,0 +1,178 @@
+"""Exercise and predict blocks: the build proves each one, or stops with one clear message.
+
+Each case builds a small site whose one note holds the block, with the
+example ``shop`` as the starting app and ``solutions/done`` as a solution.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from site_build.build import build_site
+from tests.support.broken_builds import GOOD_APP, make_site, previous_output
+from tests.support.notes import ROOT
+
+SOLUTION = GOOD_APP.replace('return "home"', 'return "home, finished", {"X-Done": "yes"}')
+WRITE_IT = """\
+```exercise id=done example=shop title="Finish the home page"
+# @task Make `GET /` say it is finished.
+# @hint Change what `home` returns.
+# @check body
+# @check has-header X-Done
+GET /
+```"""
+PREDICT_IT = """\
+```predict id=guess example=shop ask=status choices="200|404" title="Guess"
+# @task What does a path no route matches get?
+GET /nothing
+```"""
+
+
+def site_with(tmp_path: Path, block: str) -> dict:
+    settings = make_site(tmp_path, block)
+    solution = tmp_path / "solutions" / "done"
+    solution.mkdir(parents=True)
+    (solution / "app.py").write_text(SOLUTION)
+    return settings
+
+
+def test_an_exercise_gets_its_expected_values_from_the_solution(tmp_path):
+    output = tmp_path / "output"
+    errors = build_site(ROOT / "pelicanconf.py", output, site_with(tmp_path, WRITE_IT))
+    assert errors == 0
+    page = (output / "a-note" / "index.html").read_text()
+    section = re.search(r'<section class="exercise" id="exercise-done".*?</section>', page, re.S)
+    assert section, "the exercise is on the page, with its stable id"
+    data = json.loads(re.search(r'class="exercise-data">(.*?)</script>', section[0])[1])
+    assert [(c["spec"], c["expected"]) for c in data["checks"]] == [
+        ("body", "home, finished"),
+        ("has-header X-Done", "yes"),
+    ]
+    assert data["hints"] == ["Change what <code>home</code> returns."]
+    assert data["tries"] == 3 and data["example"] == "shop"
+    solution = json.loads((output / data["solution"].lstrip("/")).read_text())
+    assert solution["files"]["app.py"]["text"] == SOLUTION
+    assert "home, finished" not in page.replace(section[0], ""), "the solution is not on the page"
+    with zipfile.ZipFile(output / "exercises" / "done.zip") as archive:
+        names = set(archive.namelist())
+        shipped = json.loads(archive.read("done/exercise.json"))
+    shipped_files = {"app.py", "test_exercise.py", "requests.http", "README.txt"}
+    assert {f"done/{name}" for name in shipped_files} <= names
+    assert "done/check_copy/example_core/checking.py" in names
+    assert shipped["checks"] == data["checks"] and shipped["solution"] is None
+
+
+def test_a_prediction_knows_the_right_choice_and_shows_the_exchange(tmp_path):
+    output = tmp_path / "output"
+    errors = build_site(ROOT / "pelicanconf.py", output, site_with(tmp_path, PREDICT_IT))
+    assert errors == 0
+    page = (output / "a-note" / "index.html").read_text()
+    assert 'id="exercise-guess"' in page and 'data-answer="404"' in page
+    assert page.count('type="radio" name="predict-guess"') == 2
+    answer = page[page.index('<details class="predict-answer">') :]
+    assert 'class="exchange highlight" id="ex-shop-get-nothing"' in answer
+    assert "404 NOT FOUND" in answer
+
+
+CASES = {
+    "a check naming a header the solution does not send": (
+        WRITE_IT.replace("has-header X-Done", "header ETag"),
+        7,
+        "example 'shop': GET /: the check 'header ETag' names a header the solution's "
+        "answer does not send",
+    ),
+    "a check naming a JSON field the solution's answer lacks": (
+        WRITE_IT.replace("# @check body", "# @check json ratio"),
+        6,
+        "GET /: the check 'json ratio' names a field the solution's answer has no value for",
+    ),
+    "an unknown starting example": (
+        WRITE_IT.replace("example=shop", "example=nowhere"),
+        3,
+        "example 'nowhere': no such example (examples: shop)",
+    ),
+    "a missing solution": (
+        WRITE_IT.replace("id=done", "id=undone"),
+        3,
+        "example 'shop': no solution: write the finished app in solutions/undone/",
+    ),
+    "a starting app that passes already": (
+        WRITE_IT.replace("# @check body\n# @check has-header X-Done\n", "# @check status\n"),
+        3,
+        "the starting app (examples/shop) already passes every check",
+    ),
+    "an unknown check": (
+        WRITE_IT.replace("# @check body", "# @check colour"),
+        6,
+        "example 'shop': unknown check 'colour'",
+    ),
+    "a check with no request after it": (
+        WRITE_IT.replace("GET /\n```", "GET /\n\n###\n# @check status\n```"),
+        11,
+        "'# @check' comes before the request it checks: none follows it",
+    ),
+    "a prediction whose right answer is not a choice": (
+        PREDICT_IT.replace('choices="200|404"', 'choices="200|405"'),
+        3,
+        "example 'shop': the right answer '404' is not among the choices (200 | 405)",
+    ),
+    "a prediction asking about a header the answer lacks": (
+        PREDICT_IT.replace("ask=status", "ask='header Location'"),
+        3,
+        "ask='header Location': the answer has no such part",
+    ),
+    "two exercises with one id": (
+        f"{WRITE_IT}\n\n{PREDICT_IT.replace('id=guess', 'id=done')}",
+        3,
+        "the exercise id 'done' is used at content/note.md:11 too",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_exercise_the_build_cannot_prove_stops_it(case, tmp_path, caplog):
+    block, line, words = CASES[case]
+    output = previous_output(tmp_path)
+    with caplog.at_level(logging.ERROR):
+        errors = build_site(ROOT / "pelicanconf.py", output, site_with(tmp_path, block))
+    assert errors > 0
+    assert (output / "index.html").read_text() == "the previous build"
+    message = caplog.records[0].getMessage()
+    assert message.startswith(f"content/note.md:{line}: "), message
+    assert words in message, message
+    assert "\n" not in message
+
+
+def test_a_changed_solution_is_run_again_and_its_note_read_again(tmp_path):
+    from author_loop import watched_paths
+    from example_core.parse import find_blocks
+    from example_core.settings import RunSettings
+    from site_build.cache import cache_key
+    from site_build.dependencies import NoteStamps
+    from site_build.exercise_job import as_exchange
+
+    settings = site_with(tmp_path, WRITE_IT)
+    note = Path(settings["PATH"]) / "note.md"
+    run = RunSettings(examples=tmp_path / "examples", timeout=1, epoch=1)
+    (block,) = find_blocks(note.read_text().split("\n"), "content/note.md")
+    solutions = RunSettings(examples=run.solutions, timeout=1, epoch=1)
+
+    def stamps() -> tuple[str, str]:
+        note_stamps = NoteStamps({"MARKDOWN": {}}, run)
+        note_stamps.prepare([note])
+        key = cache_key(as_exchange(block, "done", block.debug), solutions)
+        return note_stamps._part(str(note), {}), key
+
+    before = stamps()
+    (tmp_path / "solutions" / "done" / "app.py").write_text(SOLUTION + "\n# changed\n")
+    after = stamps()
+    assert before[0] != after[0], "the note's stamp follows its exercise's solution"
+    assert before[1] != after[1], "the result cache's key follows the solution's files"
+    watched = watched_paths({**settings, "THEME": str(ROOT / "theme")}, tmp_path / "conf.py")
+    assert (tmp_path / "solutions").resolve() in watched.folders, "the author's loop sees it"
