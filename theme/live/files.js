@@ -7,7 +7,7 @@
 
 import { changedLines, editedFiles } from "./changes.js";
 import { button, element } from "./dom.js";
-import { keep, readKept } from "./storage.js";
+import { keep, readKept } from "../static/js/storage.js";
 import { Tabs } from "./tabs.js";
 
 const SIGN = { added: "+", removed: "-", same: " " };

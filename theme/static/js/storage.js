@@ -1,8 +1,9 @@
 // What this browser keeps for the reader, in localStorage: the edits to each
-// example's files, and each exercise's state. Nothing leaves the browser. A
-// browser whose storage is full, turned off or refused (a private window, a
-// policy) keeps nothing, and the panel works on: each call says whether it
-// could, and never throws.
+// example's files, and each exercise's state. Nothing leaves the browser.
+// The live panels bundle this module; the exercises' page script (exercises.js)
+// imports it by its URL. A browser whose storage is full, turned off or
+// refused (a private window, a policy) keeps nothing, and the page works on:
+// each call says whether it could, and never throws.
 
 // Every key of the site starts so; /exercises/ clears them all with one button.
 export const PREFIX = "how-webservers-work:";
@@ -51,4 +52,16 @@ export function keptKeys(start = "") {
     return [];
   }
   return keys;
+}
+
+/** An exercise's state kept in this browser: ``solved``, ``tries``, ``hints`` shown, ``picked`` (a prediction). */
+export function exerciseState(id) {
+  return { solved: false, tries: 0, hints: 0, picked: null, ...readKept(`exercise:${id}`) };
+}
+
+/** Keep ``changes`` to exercise ``id``'s state; returns the state as it is now. */
+export function updateExercise(id, changes) {
+  const state = { ...exerciseState(id), ...changes };
+  keep(`exercise:${id}`, state);
+  return state;
 }
