@@ -21,6 +21,7 @@ PLUGINS = [
     "live_examples",
     "site_search",
     "http_reference",
+    "exercise_list",
     "pelican.plugins.sitemap",
 ]
 

@@ -25,6 +25,7 @@ ALLOWED = {
     "hashed_assets": set(),
     "site_search": set(),
     "http_reference": set(),
+    "exercise_list": set(),
     "site_build": {"example_core", "live_examples", "take_home"},
 }
 MAX_LINES = 300

@@ -1,7 +1,7 @@
 // The exercises of a note (see plugins/example_core/checking.py): this small
 // file is all a page loads for them. Each shows whether this browser solved
-// it; a "predict it" question says, once the reader picks, whether the pick
-// was right, and opens the build's real answer (whose Run shows it live);
+// it; a "predict it" question says, once the reader picks and asks, whether
+// the pick was right, and opens the build's real answer (whose Run shows it live);
 // a "write it" exercise gets a button that opens its panel (live-panel.js,
 // from the runtime folder, as the Run buttons load it). A link to an
 // exercise (#exercise-<id>) opens it. The state is kept by storage.js.
@@ -41,21 +41,30 @@ function judge(section, verdict, picked, announce) {
   return right;
 }
 
+// The pick is judged when the reader says so: arrow keys move through a radio
+// group, choosing each choice on the way, and must not judge each one.
 function setUpPrediction(section) {
   const id = section.dataset.exercise;
-  const verdict = document.createElement("p");
-  verdict.className = "predict-verdict";
+  const choices = section.querySelector(".predict-choices");
+  const verdict = Object.assign(document.createElement("p"), { className: "predict-verdict" });
   verdict.setAttribute("role", "status");
-  section.querySelector(".predict-choices").after(verdict);
+  const submit = Object.assign(document.createElement("button"), { type: "button", textContent: "Is it right?" });
+  choices.after(submit, verdict);
   const { picked } = exerciseState(id);
-  const kept = [...section.querySelectorAll("input[type=radio]")].find((input) => input.value === picked);
+  const kept = [...choices.querySelectorAll("input[type=radio]")].find((input) => input.value === picked);
   if (kept) {
     kept.checked = true;
     judge(section, verdict, picked, false);
   }
-  section.querySelector(".predict-choices").addEventListener("change", (event) => {
-    const right = judge(section, verdict, event.target.value, true);
-    updateExercise(id, { picked: event.target.value, solved: exerciseState(id).solved || right });
+  submit.addEventListener("click", () => {
+    const chosen = choices.querySelector("input:checked");
+    if (!chosen) {
+      verdict.dataset.right = "";
+      verdict.textContent = "Pick one of the answers first.";
+      return;
+    }
+    const right = judge(section, verdict, chosen.value, true);
+    updateExercise(id, { picked: chosen.value, solved: exerciseState(id).solved || right });
     markSolved(section);
   });
 }

@@ -54,6 +54,11 @@ export function keptKeys(start = "") {
   return keys;
 }
 
+/** Forget everything this site kept in this browser; true if it could. */
+export function forgetAll() {
+  return keptKeys().every((key) => keep(key, null));
+}
+
 /** An exercise's state kept in this browser: ``solved``, ``tries``, ``hints`` shown, ``picked`` (a prediction). */
 export function exerciseState(id) {
   return { solved: false, tries: 0, hints: 0, picked: null, ...readKept(`exercise:${id}`) };
