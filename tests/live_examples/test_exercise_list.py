@@ -46,7 +46,7 @@ def test_solved_ones_are_counted_and_one_button_forgets_them(origin, browser):
     question = page.locator("#exercise-routes-contact-slash")
     question.get_by_label("404").check()
     question.get_by_role("button", name="Is it right?").click()
-    expect(question.locator(".exercise-badge")).to_have_text(" Solved")
+    expect(question.locator(".exercise-badge")).to_have_text(" ✓ Solved")
     page.goto(origin + "/exercises/", wait_until="networkidle")
     page.evaluate(RECORD_LIVE_REGIONS)
     routes = page.locator(".exercise-list-note", has=page.get_by_role("link", name="Routes"))

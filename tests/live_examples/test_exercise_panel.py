@@ -72,12 +72,12 @@ def test_the_start_fails_with_expected_beside_actual_and_the_solution_passes(ori
     assert [item["passed"] for item in found] == ["true"] * 4
     wait_until_said(page, ALL_PASSED)
     assert said(page).count(ALL_PASSED) == 1
-    expect(section.locator(".exercise-title .exercise-badge")).to_have_text(" Solved")
+    expect(section.locator(".exercise-title .exercise-badge")).to_have_text(" ✓ Solved")
     expect(panel.locator(".exercise-tries")).to_have_text("Solved in this browser.")
 
     # A reload keeps the code and the state; Start again gives the start back.
     page.reload(wait_until="networkidle")
-    expect(section.locator(".exercise-title .exercise-badge")).to_have_text(" Solved")
+    expect(section.locator(".exercise-title .exercise-badge")).to_have_text(" ✓ Solved")
     section, panel = open_exercise(page)
     expect(panel.locator(".live-kept")).to_contain_text("Your changes from before are back")
     expect(panel.locator(".exercise-tries")).to_have_text("Solved in this browser.")

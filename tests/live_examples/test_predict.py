@@ -40,7 +40,7 @@ def test_a_wrong_pick_then_the_right_one_each_said_once_and_kept(origin, browser
     page.keyboard.press("Enter")
     wait_until_said(page, f"^{RIGHT}$")
     assert said(page).count(RIGHT) == 1 and said(page).count(WRONG) == 1, said(page)
-    expect(question.locator(".exercise-badge")).to_have_text(" Solved")
+    expect(question.locator(".exercise-badge")).to_have_text(" ✓ Solved")
 
     # Run shows the real answer, from the app itself.
     panel = open_panel(page, question.locator(".exchange"))
@@ -50,6 +50,6 @@ def test_a_wrong_pick_then_the_right_one_each_said_once_and_kept(origin, browser
     page.reload(wait_until="networkidle")
     expect(question.get_by_label("404")).to_be_checked()
     expect(question.locator(".predict-verdict")).to_have_text(RIGHT)
-    expect(question.locator(".exercise-badge")).to_have_text(" Solved")
+    expect(question.locator(".exercise-badge")).to_have_text(" ✓ Solved")
     page.context.close()
     assert problems == []

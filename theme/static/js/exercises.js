@@ -18,60 +18,58 @@ function loadPanelModule() {
   return panelModule;
 }
 
+/** A new ``tag`` element with ``attributes`` (a "text" one sets its text). */
+function make(tag, { text = "", ...attributes }) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.textContent = text;
+  return node;
+}
+
 /** Show in the exercise's heading whether this browser solved it. */
 function markSolved(section) {
-  const title = section.querySelector(".exercise-title");
-  let badge = title.querySelector(".exercise-badge");
-  if (!exerciseState(section.dataset.exercise).solved) return badge?.remove();
-  badge ??= title.appendChild(document.createElement("span"));
-  badge.className = "exercise-badge";
-  badge.textContent = " Solved";
+  section.querySelector(".exercise-badge")?.remove();
+  if (exerciseState(section.dataset.exercise).solved) section.querySelector(".exercise-title").append(make("span", { class: "exercise-badge", text: " ✓ Solved" }));
 }
 
-/** Say once, in the question's own live region, whether ``picked`` is the build's answer. */
+/** Say in the question's live region (once, if ``announce``) whether ``picked`` is the build's answer. */
 function judge(section, verdict, picked, announce) {
-  const right = picked === section.dataset.answer;
-  const legend = section.querySelector(".predict-choices legend").textContent;
-  const text = right ? `Right: ${legend} is ${picked}.` : `Not ${picked}: ${legend} is ${section.dataset.answer}. Run the answer below to see it happen.`;
-  verdict.dataset.right = String(right);
-  verdict.textContent = "";
+  const { answer } = section.dataset;
+  const legend = section.querySelector("legend").textContent;
+  verdict.dataset.right = picked === answer;
+  const text = picked === answer ? `Right: ${legend} is ${picked}.` : `Not ${picked}: ${legend} is ${answer}. Run the answer below to see it happen.`;
   // A live region says a change between two frames: empty, then fill.
+  verdict.textContent = "";
   setTimeout(() => (verdict.textContent = text), announce ? 100 : 0);
   section.querySelector(".predict-answer").open = true;
-  return right;
+  return picked === answer;
 }
 
-// The pick is judged when the reader says so: arrow keys move through a radio
+// The pick is judged when the reader asks: arrow keys move through a radio
 // group, choosing each choice on the way, and must not judge each one.
 function setUpPrediction(section) {
   const id = section.dataset.exercise;
   const choices = section.querySelector(".predict-choices");
-  const verdict = Object.assign(document.createElement("p"), { className: "predict-verdict" });
-  verdict.setAttribute("role", "status");
-  const submit = Object.assign(document.createElement("button"), { type: "button", textContent: "Is it right?" });
-  choices.after(submit, verdict);
+  const verdict = make("p", { class: "predict-verdict", role: "status" });
+  const ask = make("button", { type: "button", text: "Is it right?" });
+  choices.after(ask, verdict);
   const { picked } = exerciseState(id);
-  const kept = [...choices.querySelectorAll("input[type=radio]")].find((input) => input.value === picked);
+  const kept = choices.querySelector(`input[value="${CSS.escape(picked ?? "")}"]`);
   if (kept) {
     kept.checked = true;
     judge(section, verdict, picked, false);
   }
-  submit.addEventListener("click", () => {
-    const chosen = choices.querySelector("input:checked");
-    if (!chosen) {
-      verdict.dataset.right = "";
-      verdict.textContent = "Pick one of the answers first.";
-      return;
-    }
-    const right = judge(section, verdict, chosen.value, true);
-    updateExercise(id, { picked: chosen.value, solved: exerciseState(id).solved || right });
+  ask.addEventListener("click", () => {
+    const chosen = choices.querySelector(":checked")?.value;
+    if (chosen === undefined) return (verdict.textContent = "Pick one of the answers first.");
+    const right = judge(section, verdict, chosen, true);
+    updateExercise(id, { picked: chosen, solved: exerciseState(id).solved || right });
     markSolved(section);
   });
 }
 
 async function openExercise(button, section) {
-  const panel = section.querySelector(".exercise-panel");
-  if (panel) return panel.focus();
+  if (section.querySelector(".exercise-panel")) return section.querySelector(".exercise-panel").focus();
   button.disabled = true;
   const shown = () => {
     button.disabled = false;
@@ -82,17 +80,15 @@ async function openExercise(button, section) {
     await (await loadPanelModule()).openExercise(section, shown);
   } catch {
     button.textContent = "Could not load the exercise: try again";
-    button.disabled = false;
   }
+  button.disabled = false;
 }
 
 function setUpWriting(section) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "live-run exercise-open";
-  button.textContent = "Do it in your browser";
-  button.addEventListener("pointerenter", () => loadPanelModule().catch(() => {}), { once: true });
-  button.addEventListener("focus", () => loadPanelModule().catch(() => {}), { once: true });
+  const button = make("button", { type: "button", class: "live-run", text: "Do it in your browser" });
+  const preload = () => loadPanelModule().catch(() => {}); // the click reports a failure
+  button.addEventListener("pointerenter", preload, { once: true });
+  button.addEventListener("focus", preload, { once: true });
   button.addEventListener("click", () => openExercise(button, section));
   section.querySelector(".exercise-links").prepend(button, " ");
   section.addEventListener("exercise-state", () => markSolved(section));
