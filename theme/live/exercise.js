@@ -40,7 +40,9 @@ export class ExercisePanel {
     this.hintButton = button("Show a hint", () => this.showHint(), { class: "exercise-hint-button", hidden: "" });
     this.solutionButton = button("Show the solution", () => this.showSolution(), { hidden: "" });
     this.tries = element("p", { class: "live-hint exercise-tries" });
-    this.hints = element("ol", { class: "exercise-hints", "aria-label": "Hints" });
+    this.hints = element("ol", { class: "exercise-hints", id: `${id}-hints` });
+    this.hintsHeading = element("p", { class: "live-heading", id: `${id}-hints-heading`, text: "Hints", hidden: "" });
+    this.hints.setAttribute("aria-labelledby", this.hintsHeading.id);
     this.solution = element("div", { class: "exercise-solution", hidden: "" });
     const actions = element("p", { class: "exercise-actions" }, this.checkButton, " ", this.hintButton, " ", this.solutionButton);
     this.panel = element(
@@ -53,6 +55,7 @@ export class ExercisePanel {
       this.stop.view,
       this.tries,
       this.verdict.view,
+      this.hintsHeading,
       this.hints,
       this.solution,
     );
@@ -130,6 +133,7 @@ export class ExercisePanel {
       ? "Solved in this browser."
       : `Checks so far: ${tries}.${allowed ? "" : ` The solution can be shown after ${left} more.`}`;
     this.hints.replaceChildren(...this.data.hints.slice(0, hints).map(hintItem));
+    this.hintsHeading.hidden = hints === 0;
     this.hintButton.hidden = tries === 0 || hints >= this.data.hints.length;
     this.hintButton.textContent = `Show a hint (${hints + 1} of ${this.data.hints.length})`;
     this.solutionButton.hidden = !allowed || !this.solution.hidden;
