@@ -126,7 +126,7 @@ def _code(status: str | None) -> str | None:
 
 
 def expected_check(request: int, spec: str, response: HttpResponse) -> dict:
-    """A check with its expected value read from the solution's ``response``.
+    """A check (its request and spec), its expected value read from the solution's ``response``.
 
     Raises ``ValueError`` if the spec is wrong or the solution does not
     answer what it names (no such header, no JSON field, no cookie set).
@@ -136,14 +136,7 @@ def expected_check(request: int, spec: str, response: HttpResponse) -> dict:
     wanted = {"has-header": "yes", "no-header": "no", "cookie": "yes"}.get(kind)
     if value is None or (wanted and value != wanted):
         raise ValueError(_absent(kind, name, response))
-    return {
-        "request": request,
-        "spec": spec,
-        "kind": kind,
-        "name": name,
-        "field": field_label(kind, name),
-        "expected": value,
-    }
+    return {"request": request, "spec": spec, "expected": value}
 
 
 def _absent(kind: str, name: str | None, response: HttpResponse) -> str:
@@ -164,13 +157,19 @@ def verdicts(checks: list[dict], responses: list[HttpResponse | None]) -> list[d
     results = []
     for check in checks:
         response = responses[check["request"]] if check["request"] < len(responses) else None
-        result = {key: check[key] for key in ("request", "spec", "field", "expected")}
+        kind, name = parse_spec(check["spec"])
+        result = {
+            "request": check["request"],
+            "spec": check["spec"],
+            "field": field_label(kind, name),
+            "expected": check["expected"],
+        }
         if response is None:
             results.append({**result, "actual": None, "passed": False, "raised": True})
             continue
-        actual = field_value(check["kind"], check["name"], response)
+        actual = field_value(kind, name, response)
         results.append(
-            {**result, "actual": actual, "passed": _same(check["kind"], check["expected"], actual)}
+            {**result, "actual": actual, "passed": _same(kind, check["expected"], actual)}
         )
     return results
 

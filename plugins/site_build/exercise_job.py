@@ -7,7 +7,7 @@ block. The solution's answers give each check its expected value
 mode or not, as the page's Check and the student's pytest run it), must
 answer every request, and fail at least one check, else there is nothing
 left to write. Then come the files the
-page and the student need: the exercise's data, the solution's bundle
+page and the student need: the exercise's data file, the solution's bundle
 (fetched only when the reader asks for it) and the exercise's zip.
 """
 
@@ -35,6 +35,7 @@ from take_home.requirements import flask_requirements
 from .block_job import BlockJob
 
 SOLUTIONS_FOLDER = "live/solutions"
+EXERCISES_FOLDER = "live/exercises"
 
 
 def as_exchange(block: ExerciseBlock, example: str, debug: bool) -> ExchangeBlock:
@@ -116,22 +117,21 @@ class ExerciseJob:
     def _error(self, message: str) -> BlockError:
         return BlockError(self.block.note, self.block.line, message, example=self.block.example)
 
-    def files(self, proven: Proven, bundle: str) -> tuple[dict, dict[str, bytes]]:
-        """The exercise's data for the page, and its files: the solution's bundle, the zip.
+    def files(self, proven: Proven, bundle: str) -> tuple[str, dict[str, bytes]]:
+        """The URL of the exercise's data file, and its files: that, the solution's bundle, the zip.
 
-        ``bundle`` is the URL of the starting app's bundle.
+        ``bundle`` is the URL of the starting app's bundle. The data is what
+        the page's Check needs (the requests, the checks, the hints...): a
+        file fetched on the reader's first sign of interest, as an exchange
+        block's ``data-live`` is, so that a page's weight stays within budget.
         """
         block, settings = self.block, self.settings
         solution = bundle_bytes(self.solution_dir, settings.epoch)
         digest = hashlib.sha256(solution).hexdigest()[:10]
         solution_path = f"{SOLUTIONS_FOLDER}/{block.id}.{digest}.json"
         data = {
-            "id": block.id,
-            "title": block.title,
-            "example": block.example,
             "bundle": bundle,
             "solution": f"{settings.site_url}/{solution_path}",
-            "download": f"{settings.site_url}/{exercise_path(block.id)}",
             "debug": block.debug,
             "tries": block.tries,
             "hints": [inline_html(hint) for hint in block.hints],
@@ -150,7 +150,10 @@ class ExerciseJob:
             python=python,
         )
         zipped = exercise_zip(download, settings.epoch)
-        return data, {solution_path: solution, exercise_path(block.id): zipped}
+        data_bytes = data_json(data).encode()
+        data_path = f"{EXERCISES_FOLDER}/{hashlib.sha256(data_bytes).hexdigest()[:12]}.json"
+        files = {solution_path: solution, exercise_path(block.id): zipped, data_path: data_bytes}
+        return f"{settings.site_url}/{data_path}", files
 
     def close(self) -> None:
         """Stop both runs' child processes, if still running."""
@@ -173,5 +176,5 @@ def inline_html(text: str) -> str:
 
 
 def data_json(data: dict) -> str:
-    """The exercise's data as the text of a ``<script type="application/json">``."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
+    """The exercise's data file: JSON, always the same text for the same data."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -92,13 +92,13 @@ def exercise_zip(download: ExerciseDownload, epoch: int) -> bytes:
         for path in example_files(download.start_dir)
     }
     # The solution stays on the site: the zip is the exercise, not its answer.
-    data = {**download.data, "epoch": epoch, "solution": None}
+    data = {**download.data, "id": download.id, "epoch": epoch, "solution": None}
     files[DATA_FILE] = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False).encode()
     files[CHECK_FILE] = CHECK.read_bytes()
     for path in core_files(CHECK):
         files[f"{CORE_FOLDER}/{path.name}"] = path.read_bytes()
     files["requirements.txt"] = download.requirements.encode()
-    note = NoteLink(f"Exercise: {download.title}", download.data.get("page", ""))
+    note = NoteLink(f"Exercise: {download.title}", "")
     shown = ShownBlock(note, download.title, download.exchange)
     files["requests.http"] = requests_http(download.id, [shown]).encode()
     files["README.txt"] = README.substitute(

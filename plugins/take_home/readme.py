@@ -150,6 +150,13 @@ def first_page(shown: Iterable[ShownBlock]) -> tuple[str, bool] | None:
 
 
 def _what_to_open(shown: Iterable[ShownBlock]) -> str:
+    shown = list(shown)
+    if not shown:
+        return (
+            "No note sends this example requests: it is the starting app of an\n"
+            "exercise. The exercise's own download, linked beside it on its note,\n"
+            "holds its requests and its checks (pytest)."
+        )
     page = first_page(shown)
     if page is None:
         return (

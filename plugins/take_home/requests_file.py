@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from example_core.differences import PAGE_ADDRESS
 from example_core.http_file import HEADER_REFERENCE, REFERENCE
 from example_core.model import HttpRequest
-from example_core.parse import FENCE, ExchangeBlock, find_blocks
+from example_core.parse import FENCE, ExchangeBlock, PredictBlock, find_blocks
 
 from .serving import HOST
 
@@ -53,7 +53,9 @@ def shown_blocks(lines: list[str], note_path: str, note: NoteLink) -> list[Shown
     """The exchange blocks of one note's lines, each with the heading above it."""
     headings = _headings(lines)
     shown = []
-    for block in find_blocks(lines, note_path):
+    for found in find_blocks(lines, note_path):
+        # A prediction shows its exchange, once answered, as an exchange block does.
+        block = found.exchange if isinstance(found, PredictBlock) else found
         if isinstance(block, ExchangeBlock):
             above = [text for index, text in headings if index < block.start]
             shown.append(ShownBlock(note, above[-1] if above else note.title, block))

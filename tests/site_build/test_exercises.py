@@ -11,6 +11,7 @@ import logging
 import re
 import zipfile
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 
@@ -49,13 +50,14 @@ def test_an_exercise_gets_its_expected_values_from_the_solution(tmp_path):
     page = (output / "a-note" / "index.html").read_text()
     section = re.search(r'<section class="exercise" id="exercise-done".*?</section>', page, re.S)
     assert section, "the exercise is on the page, with its stable id"
-    data = json.loads(re.search(r'class="exercise-data">(.*?)</script>', section[0])[1])
+    live = re.search(r'data-live="([^"]+)"', section[0])[1]
+    data = json.loads((output / live.lstrip("/")).read_text())
     assert [(c["spec"], c["expected"]) for c in data["checks"]] == [
         ("body", "home, finished"),
         ("has-header X-Done", "yes"),
     ]
     assert data["hints"] == ["Change what <code>home</code> returns."]
-    assert data["tries"] == 3 and data["example"] == "shop"
+    assert data["tries"] == 3 and data["bundle"].startswith("/live/examples/shop.")
     solution = json.loads((output / data["solution"].lstrip("/")).read_text())
     assert solution["files"]["app.py"]["text"] == SOLUTION
     assert "home, finished" not in page.replace(section[0], ""), "the solution is not on the page"
@@ -74,8 +76,8 @@ def test_a_prediction_knows_the_right_choice_and_shows_the_exchange(tmp_path):
     assert errors == 0
     page = (output / "a-note" / "index.html").read_text()
     assert 'id="exercise-guess"' in page and 'data-answer="404"' in page
-    assert page.count('type="radio" name="predict-guess"') == 2
-    answer = page[page.index('<details class="predict-answer">') :]
+    assert page.count('type="radio" name="exercise-guess"') == 2
+    answer = page[page.index("<details>") :]
     assert 'class="exchange highlight" id="ex-shop-get-nothing"' in answer
     assert "404 NOT FOUND" in answer
 
@@ -176,3 +178,24 @@ def test_a_changed_solution_is_run_again_and_its_note_read_again(tmp_path):
     assert before[1] != after[1], "the result cache's key follows the solution's files"
     watched = watched_paths({**settings, "THEME": str(ROOT / "theme")}, tmp_path / "conf.py")
     assert (tmp_path / "solutions").resolve() in watched.folders, "the author's loop sees it"
+
+
+def test_a_note_taken_from_the_content_cache_keeps_its_exercises_files(tmp_path):
+    settings = {
+        **site_with(tmp_path, f"{WRITE_IT}\n\n{PREDICT_IT}"),
+        "CACHE_CONTENT": True,
+        "CONTENT_CACHING_LAYER": "reader",
+        "LOAD_CONTENT_CACHE": True,
+    }
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert build_site(ROOT / "pelicanconf.py", first, settings) == 0
+    with patch("site_build.blocks.exercise.render", side_effect=AssertionError("rendered")):
+        # The note comes from Pelican's content cache: its blocks are not rendered again.
+        assert build_site(ROOT / "pelicanconf.py", second, settings) == 0
+    page = (second / "a-note" / "index.html").read_text()
+    assert page == (first / "a-note" / "index.html").read_text()
+    for url in re.findall(r'data-live="/([^"]+)"', page):
+        assert (second / url).read_bytes() == (first / url).read_bytes(), url
+    solutions = sorted(p.name for p in (second / "live" / "solutions").iterdir())
+    assert solutions == sorted(p.name for p in (first / "live" / "solutions").iterdir())
+    assert solutions and (second / "exercises" / "done.zip").is_file()

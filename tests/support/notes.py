@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from example_core.exercise_blocks import ExerciseBlock
-from example_core.parse import ExchangeBlock, find_blocks
+from example_core.parse import ExchangeBlock, PredictBlock, find_blocks
 from site_build.blocks.anchors import exchange_anchors
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,10 +30,11 @@ def page_file(note: Path) -> str:
 
 
 def exchange_blocks() -> Iterator[ExchangeBlock]:
-    """Every exchange block of every note."""
+    """Every exchange block of every note, a prediction's exchange included."""
     for note in notes():
         lines = note.read_text(encoding="utf-8").split("\n")
-        for block in find_blocks(lines, str(note.relative_to(ROOT))):
+        for found in find_blocks(lines, str(note.relative_to(ROOT))):
+            block = found.exchange if isinstance(found, PredictBlock) else found
             if isinstance(block, ExchangeBlock):
                 yield block
 

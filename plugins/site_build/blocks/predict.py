@@ -53,27 +53,27 @@ def render(block: PredictBlock, context: BlockContext, job: BlockJob, anchor: st
         )
     ident = f"exercise-{block.id}"
     choices = "".join(
-        f'<label><input type="radio" name="predict-{block.id}" value="{escape(choice)}"> '
-        f"{escape(choice)}</label>"
+        f'<label><input type="radio" name="{ident}">{escape(choice)}</label>'
         for choice in block.choices
     )
-    task = f'<p class="exercise-task">{inline_html(block.task)}</p>\n' if block.task else ""
+    task = f"<p>{inline_html(block.task)}</p>\n" if block.task else ""
     shown = render_answers(block.exchange, context, exchanges, anchor)
     return (
-        f'<section class="exercise predict" id="{ident}" data-exercise="{block.id}" '
-        f'data-kind="predict" data-answer="{escape(answer)}" aria-labelledby="{ident}-title">\n'
-        f'<h3 class="exercise-title" id="{ident}-title">Predict: {escape(block.title)}</h3>\n'
+        f'<section class="exercise predict" id="{ident}" data-answer="{escape(answer)}">\n'
+        f"<h3>Predict: {escape(block.title)}</h3>\n"
         f"{task}"
-        f'<fieldset class="predict-choices"><legend>{escape(_question(block))}</legend>'
+        f"<fieldset><legend>{escape(_question(block))}</legend>"
         f"{choices}</fieldset>\n"
-        f'<details class="predict-answer"><summary>Show the answer</summary>\n{shown}\n</details>\n'
+        f"<details><summary>Show the answer</summary>\n{shown}\n</details>\n"
         "</section>"
     )
 
 
 def _question(block: PredictBlock) -> str:
     kind, name = parse_spec(block.ask)
-    request = block.exchange.requests[-1].summary
+    requests = block.exchange.requests
+    last = "the last request, " if len(requests) > 1 else ""
+    request = f"{last}{requests[-1].summary}"
     return {
         "status": f"The status of {request}",
         "body": f"The body of the answer to {request}",

@@ -70,15 +70,21 @@ def render_exchanges(
 
 
 def render_requests(requests: Iterable[HttpRequest]) -> str:
-    """Requests as the author wrote them (request line, headers, body), with no answers."""
-    return "\n".join(
-        _highlight_message(
-            _request_head(request, request.headers),
-            request.shown_body,
-            next((v for k, v in request.headers if k.lower() == "content-type"), ""),
-        )
-        for request in requests
-    )
+    """Requests as the author wrote them, as a ``.http`` file does: ``###`` between them.
+
+    One highlighted ``<pre>``, with no answers: what an exercise sends.
+    """
+    tokens: list[tuple[TokenType, str]] = []
+    for index, request in enumerate(requests):
+        if index:
+            tokens.append((Token.Comment, f"{NEWLINE}###{NEWLINE}{NEWLINE}"))
+        head = [f"{request.method} {request.target} HTTP/1.1"]
+        head += [f"{name}: {value}" for name, value in request.headers]
+        tokens += _lean_head(HttpLexer(stripnl=False).get_tokens(NEWLINE.join(head) + NEWLINE))
+        if request.body:
+            content_type = next((v for k, v in request.headers if k.lower() == "content-type"), "")
+            tokens += [(Token.Text, NEWLINE), *_body_tokens(request.shown_body, content_type)]
+    return _bare(tokens)
 
 
 def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:

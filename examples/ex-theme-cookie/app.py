@@ -1,0 +1,12 @@
+"""Exercise: remember the chosen theme in a cookie."""
+
+from flask import Flask, make_response
+
+app = Flask(__name__)
+
+
+@app.get("/theme/<name>")
+def choose(name):
+    response = make_response(f"Theme {name} chosen.")
+    # Set the cookie "theme" here.
+    return response
