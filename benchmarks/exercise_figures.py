@@ -72,7 +72,8 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(server.origin + PAGE, wait_until="networkidle")
-        section = page.locator("section.exercise[data-kind=write]").first
+        section = page.locator("section.exercise:not(.predict)").first
+        section.scroll_into_view_if_needed()  # its script comes once it is near the screen
         section.get_by_role("button", name="Do it in your browser").click()
         panel = section.locator(".exercise-panel")
         ready(page, panel)

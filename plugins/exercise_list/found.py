@@ -1,9 +1,15 @@
-"""The exercises a note's HTML holds: each block's id, kind and title, in page order."""
+"""The exercises a note's HTML holds: each block's id, kind and title, in page order.
+
+An exercise is a ``section.exercise`` (``.predict`` too for a prediction)
+whose id is ``exercise-<id>``, titled by its first ``h3``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+PREFIX = "exercise-"
 
 
 @dataclass(frozen=True)
@@ -16,7 +22,7 @@ class Exercise:
 
 
 class _Exercises(HTMLParser):
-    """Collects each ``section[data-exercise]`` and the text of its ``.exercise-title``."""
+    """Collects each exercise's section and the text of its ``h3``."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -27,10 +33,11 @@ class _Exercises(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         classes = (values.get("class") or "").split()
-        if tag == "section" and values.get("data-exercise"):
-            kind = values.get("data-kind") or "write"
-            self.found.append((values["data-exercise"] or "", kind, []))
-        elif "exercise-title" in classes and self.found and not self.found[-1][2]:
+        anchor = values.get("id") or ""
+        if tag == "section" and "exercise" in classes and anchor.startswith(PREFIX):
+            kind = "predict" if "predict" in classes else "write"
+            self.found.append((anchor.removeprefix(PREFIX), kind, []))
+        elif tag == "h3" and self.found and not self.found[-1][2]:
             self._title = self.found[-1][2]
             self._depth = 1
         elif self._title is not None:

@@ -47,12 +47,15 @@ def test_axe_finds_nothing_serious_in_any_state_of_an_exercise(visit):
     page.add_script_tag(path=str(AXE))
     found = []
     question = page.locator("#exercise-routes-contact-slash")
+    question.scroll_into_view_if_needed()  # its script comes once it is near the screen
     question.get_by_label("200").check()
     ask = question.get_by_role("button", name="Is it right?")
     ask.click()
     found += axe_everywhere(page, question, ask, "a wrong prediction")
 
     section = page.locator("#exercise-old-to-new")
+
+    section.scroll_into_view_if_needed()  # its script comes once it is near the screen
     opener = section.get_by_role("button", name="Do it in your browser")
     found += axe_everywhere(page, section, opener, "closed")
     opener.click()

@@ -44,6 +44,7 @@ def test_every_exercise_is_listed_under_its_note_with_a_link_to_it(origin, brows
 def test_solved_ones_are_counted_and_one_button_forgets_them(origin, browser):
     page, problems = visit_offline(browser, origin, "/routes/")
     question = page.locator("#exercise-routes-contact-slash")
+    question.scroll_into_view_if_needed()  # its script comes once it is near the screen
     question.get_by_label("404").check()
     question.get_by_role("button", name="Is it right?").click()
     expect(question.locator(".exercise-badge")).to_have_text(" ✓ Solved")
@@ -63,6 +64,8 @@ def test_solved_ones_are_counted_and_one_button_forgets_them(origin, browser):
     assert forget.evaluate("b => b === document.activeElement")
     assert page.evaluate("() => localStorage.length") == 0
     page.goto(origin + "/routes/", wait_until="networkidle")
+    question.scroll_into_view_if_needed()
+    expect(question.get_by_role("button", name="Is it right?")).to_be_visible()
     expect(question.locator(".exercise-badge")).to_have_count(0)
     expect(question.locator("input:checked")).to_have_count(0)
     page.context.close()

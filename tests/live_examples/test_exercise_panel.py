@@ -24,6 +24,7 @@ ALL_PASSED = "All 4 checks passed: solved!"
 def open_exercise(page):
     """Press the exercise's button; wait until its panel is ready."""
     section = page.locator(f"#exercise-{EXERCISE}")
+    section.scroll_into_view_if_needed()  # its script comes once it is near the screen
     section.get_by_role("button", name="Do it in your browser").click()
     panel = section.locator(".exercise-panel")
     page.wait_for_function(
@@ -72,12 +73,13 @@ def test_the_start_fails_with_expected_beside_actual_and_the_solution_passes(ori
     assert [item["passed"] for item in found] == ["true"] * 4
     wait_until_said(page, ALL_PASSED)
     assert said(page).count(ALL_PASSED) == 1
-    expect(section.locator(".exercise-title .exercise-badge")).to_have_text(" ✓ Solved")
+    expect(section.locator("h3 .exercise-badge")).to_have_text(" ✓ Solved")
     expect(panel.locator(".exercise-tries")).to_have_text("Solved in this browser.")
 
     # A reload keeps the code and the state; Start again gives the start back.
     page.reload(wait_until="networkidle")
-    expect(section.locator(".exercise-title .exercise-badge")).to_have_text(" ✓ Solved")
+    section.scroll_into_view_if_needed()
+    expect(section.locator("h3 .exercise-badge")).to_have_text(" ✓ Solved")
     section, panel = open_exercise(page)
     expect(panel.locator(".live-kept")).to_contain_text("Your changes from before are back")
     expect(panel.locator(".exercise-tries")).to_have_text("Solved in this browser.")

@@ -19,8 +19,9 @@ def test_a_wrong_pick_then_the_right_one_each_said_once_and_kept(origin, browser
     page, problems = visit_offline(browser, origin, "/routes/")
     page.evaluate(RECORD_LIVE_REGIONS)
     question = page.locator("#exercise-routes-contact-slash")
+    question.scroll_into_view_if_needed()  # its script comes once it is near the screen
     assert question.get_attribute("data-answer") == "404"
-    answer = question.locator(".predict-answer")
+    answer = question.locator(":scope > details")
     assert answer.get_attribute("open") is None
     ask = question.get_by_role("button", name="Is it right?")
     ask.click()
@@ -48,6 +49,7 @@ def test_a_wrong_pick_then_the_right_one_each_said_once_and_kept(origin, browser
     assert "404 NOT FOUND" in panel.locator(".live-step").inner_text()
 
     page.reload(wait_until="networkidle")
+    question.scroll_into_view_if_needed()
     expect(question.get_by_label("404")).to_be_checked()
     expect(question.locator(".predict-verdict")).to_have_text(RIGHT)
     expect(question.locator(".exercise-badge")).to_have_text(" ✓ Solved")

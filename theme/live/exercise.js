@@ -29,14 +29,16 @@ export class ExercisePanel {
     this.python = python;
     this.editor = editor;
     this.loads = 0;
-    this.data = JSON.parse(section.querySelector("script.exercise-data").textContent);
-    this.state = exerciseState(this.data.id);
+    this.exercise = section.id.slice("exercise-".length);
+    this.title = section.querySelector("h3").textContent.replace(/^Exercise: /, "");
+    this.data = { tries: 0, hints: [] }; // until ``open`` fetches the exercise's data
+    this.state = exerciseState(this.exercise);
     this.announcer = new Announcer();
     this.progress = new ProgressView((text) => this.announcer.say(text));
     this.stop = new StopView(() => this.python.stop());
-    this.files = new FilesView(id, this.data.example, `edits:exercise:${this.data.id}`);
+    this.files = new FilesView(id, this.exercise, `edits:exercise:${this.exercise}`);
     this.verdict = new VerdictView(`${id}-verdict`);
-    this.checkButton = button("Check", () => this.check(), { class: "exercise-check-button" });
+    this.checkButton = button("Check", () => this.check(), { class: "exercise-check-button", "aria-disabled": "true" });
     this.hintButton = button("Show a hint", () => this.showHint(), { class: "exercise-hint-button", hidden: "" });
     this.solutionButton = button("Show the solution", () => this.showSolution(), { hidden: "" });
     this.tries = element("p", { class: "live-hint exercise-tries" });
@@ -47,7 +49,7 @@ export class ExercisePanel {
     const actions = element("p", { class: "exercise-actions" }, this.checkButton, " ", this.hintButton, " ", this.solutionButton);
     this.panel = element(
       "section",
-      { class: "live-panel exercise-panel", "aria-label": `Exercise ${this.data.title}`, "data-state": "starting", tabindex: "-1" },
+      { class: "live-panel exercise-panel", "aria-label": `Exercise ${this.title}`, "data-state": "starting", tabindex: "-1" },
       element("div", { class: "live-top" }, this.progress.view),
       this.announcer.view,
       this.files.view,
@@ -71,11 +73,14 @@ export class ExercisePanel {
     const listener = (message) => this.progress.show(message);
     this.python.onProgress.add(listener);
     try {
+      this.data = await fetchJson(this.section.dataset.live, "the exercise");
       const bundle = await fetchJson(this.data.bundle, "the starting app");
       this.epoch = bundle.epoch;
+      this.example = bundle.example;
       this.files.use(bundle.files);
       this.files.openEditors((await this.editor).createEditor);
       this.showState();
+      unavailable(this.checkButton, false);
       await this.python.start();
       this.progress.done("Ready: change the app, then press Check.");
     } catch (error) {
@@ -112,14 +117,14 @@ export class ExercisePanel {
   /** Load the app from the editor's files, in a new folder, as Run does. */
   load() {
     this.loads += 1;
-    const folder = `/exercises/${this.id}/${this.loads}/${this.data.example}`;
+    const folder = `/exercises/${this.id}/${this.loads}/${this.example}`;
     return this.python.load(this.id, folder, this.epoch, this.data.debug, this.files.current());
   }
 
   /** Keep one more try, and whether the exercise is solved now (once solved, it stays so). */
   record(passed) {
     const state = this.state;
-    this.state = updateExercise(this.data.id, { tries: state.tries + 1, solved: state.solved || passed });
+    this.state = updateExercise(this.exercise, { tries: state.tries + 1, solved: state.solved || passed });
     this.showState();
     this.section.dispatchEvent(new CustomEvent("exercise-state")); // its heading says "Solved" (exercises.js)
   }
@@ -141,7 +146,7 @@ export class ExercisePanel {
 
   /** The next hint; the focus goes to it once the button is gone (no more hints). */
   showHint() {
-    this.state = updateExercise(this.data.id, { hints: this.state.hints + 1 });
+    this.state = updateExercise(this.exercise, { hints: this.state.hints + 1 });
     this.showState();
     const last = this.hints.lastElementChild;
     this.announcer.say(`Hint ${this.state.hints}: ${last.textContent}`);
