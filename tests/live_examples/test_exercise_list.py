@@ -70,3 +70,8 @@ def test_solved_ones_are_counted_and_one_button_forgets_them(origin, browser):
     expect(question.locator("input:checked")).to_have_count(0)
     page.context.close()
     assert problems == []
+
+
+def test_the_start_page_links_the_exercises(site):
+    start = (site / "index.html").read_text()
+    assert 'href="/exercises/">exercises</a>' in start
