@@ -24,7 +24,7 @@ function loadPanelModule() {
 }
 
 /** The exercise's id, from its block's: ``exercise-<id>``. */
-export const exerciseId = (section) => section.id.slice("exercise-".length);
+const exerciseId = (section) => section.id.slice("exercise-".length);
 
 /** Show in the exercise's heading whether this browser solved it. */
 function markSolved(section) {
