@@ -23,8 +23,6 @@ from .wire import request_from_json
 
 KINDS = ("status", "header", "has-header", "no-header", "body", "json", "cookie")
 NAMED = {"header", "has-header", "no-header", "json", "cookie"}
-# The kinds whose value the solution must have (present, set) for the check to mean anything.
-MUST_BE_THERE = {"status", "header", "has-header", "body", "json", "cookie"}
 _MISSING = object()
 
 

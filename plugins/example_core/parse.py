@@ -43,6 +43,7 @@ PREDICT_OPTIONS = (
     "ask",
     "choices",
     "example",
+    "expect",
     "headers",
     "request-headers",
     "lines",

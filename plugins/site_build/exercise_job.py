@@ -23,7 +23,6 @@ from example_core.checking import expected_check, verdicts
 from example_core.errors import BlockError
 from example_core.examples import is_example
 from example_core.exercise_blocks import ExerciseBlock
-from example_core.model import Exchange
 from example_core.parse import DEFAULT_BODY_LINES, ExchangeBlock
 from example_core.settings import RunSettings
 from example_core.wire import request_json
@@ -57,11 +56,9 @@ def as_exchange(block: ExerciseBlock, example: str, debug: bool) -> ExchangeBloc
 
 @dataclass(frozen=True)
 class Proven:
-    """An exercise whose checks pass on its solution and not all on its starting app."""
+    """The checks of an exercise the build proved, with their expected values."""
 
     checks: list[dict]
-    solution: list[Exchange]
-    start: list[Exchange]
 
 
 class ExerciseJob:
@@ -112,7 +109,7 @@ class ExerciseJob:
                 f"the starting app (examples/{block.example}) already passes every check: "
                 "leave out the part the student is to write"
             )
-        return Proven(checks, solution, start)
+        return Proven(checks)
 
     def _error(self, message: str) -> BlockError:
         return BlockError(self.block.note, self.block.line, message, example=self.block.example)

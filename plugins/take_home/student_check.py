@@ -8,7 +8,7 @@ code the site's build used (``check_copy/example_core``). Every answer must
 be the one the page shows (``pages.json``), apart from the known
 differences that README.txt lists: the clock is not stopped here, so what
 depends on the moment may differ. Change a route, and the blocks that show
-it fail, naming the request.
+it fail, naming the request. One more test checks that the app loads.
 """
 
 from __future__ import annotations
@@ -69,3 +69,13 @@ def test_the_block_answers_as_the_page_shows(block, fresh_copy):
         assert mine.status == page.status, where
         assert mine.headers == page.headers, where
         assert mine.body == page.body, where
+
+
+def test_the_app_loads(fresh_copy):
+    """Your app imports, as ``flask run`` would load it, and has routes.
+
+    The one check of a download no note sends requests to, such as an
+    exercise's starting app (the exercise's own download checks the rest).
+    """
+    app = load_for_run(fresh_copy, PAGES["epoch"], debug=True, freeze=leave_the_clock_running)
+    assert list(app.url_map.iter_rules())

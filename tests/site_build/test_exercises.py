@@ -124,6 +124,11 @@ CASES = {
         3,
         "example 'shop': the right answer '404' is not among the choices (200 | 405)",
     ),
+    "a prediction whose expect= the answer does not meet": (
+        PREDICT_IT.replace("ask=status", "ask=status expect=200"),
+        5,
+        "example 'shop': GET /nothing: expected 200, got 404",
+    ),
     "a prediction asking about a header the answer lacks": (
         PREDICT_IT.replace("ask=status", "ask='header Location'"),
         3,
