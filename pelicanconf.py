@@ -25,6 +25,7 @@ PLUGINS = [
     "http_reference",
     "glossary",
     "on_this_page",
+    "exercise_list",
     "pelican.plugins.sitemap",
 ]
 

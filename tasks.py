@@ -231,11 +231,12 @@ def test(c, args=""):
 
 @task(help={"runs": "runs of each kind"})
 def bench(c, runs=5):
-    """Print measured figures: build times, page weights, live-panel, network and search timings."""
+    """Print measured figures: build, page weights, live panels, exercises, network, search."""
     python = shlex.quote(sys.executable)
     c.run(f"{python} benchmarks/build_time.py --runs {runs}")
     c.run(f"{python} benchmarks/loop_time.py --runs {runs}")
     build(c)
     c.run(f"{python} benchmarks/browser_figures.py --runs {runs}")
     c.run(f"{python} benchmarks/network_figures.py --runs {runs}")
+    c.run(f"{python} benchmarks/exercise_figures.py --runs {runs}")
     c.run(f"{python} benchmarks/search_figures.py --runs {runs}")

@@ -27,6 +27,7 @@ ALLOWED = {
     "http_reference": set(),
     "glossary": set(),
     "on_this_page": set(),
+    "exercise_list": set(),
     "site_build": {"example_core", "live_examples", "take_home"},
 }
 MAX_LINES = 300

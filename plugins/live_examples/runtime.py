@@ -54,7 +54,12 @@ SHARED = Path("plugins", "example_core")
 SHARED_RULES = (SHARED / "rules.json", SHARED / "differences.json")
 # Each bundle of the panels' code: what the runtime calls it, and its entry in PANEL.
 # live-kdf.js is apart: the worker imports it only for an example that hashes passwords.
-PANEL_BUNDLES = {"live-panel.js": "main.js", "live-worker.js": "worker.js", "live-kdf.js": "kdf.js"}
+PANEL_BUNDLES = {
+    "live-panel.js": "main.js",
+    "live-exercises.js": "exercises-page.js",
+    "live-worker.js": "worker.js",
+    "live-kdf.js": "kdf.js",
+}
 PANEL_STYLES = "live-panel.css"
 PRECOMPILE = HERE / "precompile.mjs"
 PYTHON_ZIP = "notes.zip"

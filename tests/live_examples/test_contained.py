@@ -3,9 +3,10 @@
 Hostile code replaces the example's app and tries every way out of its
 worker towards a listener on another local port, which counts every
 connection (TCP) and datagram (UDP, for WebTransport). Nothing may arrive,
-and nothing may be stored in the origin's storage. The site is served first
-as a plain static server serves it (no headers: the worker's own lockdown
-alone), then as a host that applies ``_headers`` serves it.
+and nothing may be stored in the origin's storage but the page's own copy
+of the reader's edit. The site is served first as a plain static server
+serves it (no headers: the worker's own lockdown alone), then as a host
+that applies ``_headers`` serves it.
 """
 
 from __future__ import annotations
@@ -114,6 +115,8 @@ ATTEMPTS_FROM_TEXT = [
     "setInterval with text",
 ]
 
+# The prefix of every key the site's own pages keep in localStorage (theme/static/js/storage.js).
+SITE_KEYS = "how-webservers-work:"
 STORED = """async () => {
     const opfs = [];
     for await (const name of (await navigator.storage.getDirectory()).keys()) opfs.push(name);
@@ -208,12 +211,11 @@ def test_hostile_python_reaches_no_other_port_and_stores_nothing(served, browser
         page.wait_for_timeout(3_000)
         assert listener.received == 0, results
         assert page.evaluate("window.broadcasts") == 0
-        assert page.evaluate(STORED) == {
-            "opfs": [],
-            "indexedDB": [],
-            "caches": [],
-            "localStorage": [],
-        }
+        stored = page.evaluate(STORED)
+        # The page itself keeps the reader's edit (the hostile app) in localStorage; nothing else.
+        kept = stored.pop("localStorage")
+        assert [key.partition("edits:")[0] for key in kept] == [SITE_KEYS], kept
+        assert stored == {"opfs": [], "indexedDB": [], "caches": []}
         # Code from text is refused outright, not merely cut off from the network.
         assert all(
             results[name].startswith("JsException: EvalError") for name in ATTEMPTS_FROM_TEXT

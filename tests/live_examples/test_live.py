@@ -165,7 +165,7 @@ def test_a_change_to_the_app_is_marked_line_by_line_when_run_again(hello_panel):
     assert any("Hello from Flask!" in line and line.startswith("built:") for line in marked)
     assert any("Hello from your browser!" in line and line.startswith("here:") for line in marked)
     assert any(line.startswith("here: Content-Length: 24") for line in marked)
-    panel.get_by_role("button", name="Reset files").click()
+    panel.get_by_role("button", name="Start again").click()
     assert [v for v, _ in run_again(page, panel)] == ["same"]
 
 
@@ -221,7 +221,7 @@ def test_a_syntax_error_shows_a_traceback_and_the_panel_recovers(hello_panel):
     status, _, shown = send(page, panel)
     assert status == "error"
     assert "SyntaxError" in shown
-    panel.get_by_role("button", name="Reset files").click()
+    panel.get_by_role("button", name="Start again").click()
     assert send(page, panel)[:2] == ("200", "Hello from Flask!")
 
 

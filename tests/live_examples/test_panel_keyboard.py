@@ -123,7 +123,7 @@ def test_each_result_is_announced_once(visit):
     assert times_said(page, "the app raised an exception") == 1, said(page)
     assert panel.locator(".live-step").first.get_attribute("data-verdict") == "error"
 
-    panel.get_by_role("button", name="Reset files").click()
+    panel.get_by_role("button", name="Start again").click()
     panel.get_by_role("tab", name="Browser").click()
     wait_for_page(page, panel)
     path = panel.locator(".live-address input").input_value()

@@ -68,8 +68,9 @@ const escapeThenTab = Prec.highest(
 // Tab indents by Python's 4 spaces (PEP 8; never a tab character mixed with
 // spaces), as in any code editor; Escape then Tab leaves the editor, as
 // CodeMirror has it, and the hint ``describedBy`` (an id) says so.
-// Long lines wrap, so a phone's reader sees them whole.
-export function createEditor(parent, text, fileName, label, describedBy) {
+// Long lines wrap, so a phone's reader sees them whole. ``onChange`` is called
+// after each change to the text (the panel keeps the reader's edits).
+export function createEditor(parent, text, fileName, label, describedBy, onChange = () => {}) {
   const scheme = new Compartment();
   const extensions = [
     basicSetup,
@@ -80,6 +81,7 @@ export function createEditor(parent, text, fileName, label, describedBy) {
     EditorView.lineWrapping,
     pageChrome,
     scheme.of(EditorView.darkTheme.of(darkScheme.matches)),
+    EditorView.updateListener.of((update) => update.docChanged && onChange()),
   ];
   if (fileName.endsWith(".py")) extensions.push(python());
   // The editable text is already in the tab order; saying so with tabindex lets

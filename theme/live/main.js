@@ -1,9 +1,10 @@
 // The live panels' entry, bundled as live-panel.js into the runtime folder:
 // theme/static/js/live.js imports it when the reader shows interest in a Run
-// button. Importing it starts the page's one Python (python.js, worker.js)
+// button, theme/static/js/exercises.js in an exercise's. Importing it starts the page's one Python (python.js, worker.js)
 // and loads the panels' styles.
 
 import { element } from "./dom.js";
+import { ExercisePanel } from "./exercise.js";
 import { Panel } from "./panel.js";
 import { Python } from "./python.js";
 
@@ -22,11 +23,20 @@ const panelStyles = new Promise((resolve) => {
 });
 
 /** Open a live panel under an exchange block; ``shown`` is called once it is on the page. */
-export async function openPanel(exchange, shown = () => {}) {
+export function openPanel(exchange, shown = () => {}) {
+  return open(Panel, exchange, shown);
+}
+
+/** Open an exercise's panel in its block (a write-it section); ``shown`` is called once it is on the page. */
+export function openExercise(section, shown = () => {}) {
+  return open(ExercisePanel, section, shown);
+}
+
+async function open(Kind, block, shown) {
   python.start().catch(() => {}); // again, if it was stopped; the panel reports a failure
   editor ??= import(new URL("editor.js", import.meta.url).href);
   await panelStyles;
-  const panel = new Panel(exchange, `panel-${++panels}`, python, editor);
+  const panel = new Kind(block, `panel-${++panels}`, python, editor);
   shown();
   return panel.open();
 }

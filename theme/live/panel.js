@@ -50,7 +50,7 @@ export class Panel {
     this.stop = new StopView(() => this.python.stop());
     this.answers = new AnswersView(`${id}-answers`, () => this.runBlock());
     this.server = new ServerView(`${id}-server`);
-    this.files = new FilesView(id, example);
+    this.files = new FilesView(id, example, `edits:${location.pathname}#${exchange.id || example}`);
     this.form = new RequestForm(() => this.send());
     this.response = new ResponseView();
     this.change = element(

@@ -9,6 +9,7 @@ const LIMITS = {
   load: [START_TIMEOUT_MS, "the limit for loading the app"],
   run: [SEND_TIMEOUT_MS, "the limit for the block's answers"],
   answer: [SEND_TIMEOUT_MS, "the limit for one answer"],
+  check: [SEND_TIMEOUT_MS, "the limit for the exercise's checks"],
 };
 const STOPPED = "Python was stopped: it starts afresh at the next Run or Send.";
 const DIED = "Python's worker ended unexpectedly, so it was stopped: it starts afresh at the next Run or Send.";
@@ -123,6 +124,12 @@ export class Python {
   async send(panel, client, request) {
     const id = `request-${this.nextId++}`;
     return (await this.ask(id, { type: "send", panel, id, client, request }, "answer")).response;
+  }
+
+  /** Run an exercise's checks (its ``requests`` and ``checks``) against a panel's app; resolves to the verdict. */
+  async check(panel, exercise) {
+    const id = `check-${this.nextId++}`;
+    return (await this.ask(id, { type: "check", panel, id, exercise }, "check")).verdict;
   }
 
   /** End the worker and whatever it was doing, at once; each waiting call rejects with ``message``. */

@@ -1,12 +1,11 @@
 // The page's one Python: Pyodide in a module worker, shared by every live panel.
 //
-// It lives in the runtime folder, beside Pyodide, and starts Python at once,
-// before any message arrives.
-// Messages in:  {type: "load", panel, folder, epoch, debug, files}
-//               | {type: "run", panel, id, requests} | {type: "send", panel, id, client, request}
-// Messages out: {type: "progress", stage, loaded, total} | {type: "ready", marks}
-//               | {type: "loaded", panel} | {type: "answers", id, answers}
-//               | {type: "response", id, response} | {type: "failed", panel?, id?, message}
+// It lives in the runtime folder, beside Pyodide, and starts Python at once, before any message arrives.
+// Messages in:  {type: "load", panel, folder, epoch, debug, files} | {type: "run", panel, id, requests}
+//               | {type: "send", panel, id, client, request} | {type: "check", panel, id, exercise}
+// Messages out: {type: "progress", stage, loaded, total} | {type: "ready", marks} | {type: "loaded", panel}
+//               | {type: "answers", id, answers} | {type: "response", id, response}
+//               | {type: "verdict", id, verdict} | {type: "failed", panel?, id?, message}
 // Requests and answers are JSON-ready objects, bodies in base64 (see browser_runner.py).
 //
 // Reader-edited code runs here, never in the page. Once Flask is installed,
@@ -32,7 +31,7 @@ function mark(name) {
 const started = start();
 self.onmessage = (event) => {
   const message = event.data;
-  const handlers = { load, run, send };
+  const handlers = { load, run, send, check };
   started
     .then(() => handlers[message.type](message))
     .then((answer) => {
@@ -42,8 +41,7 @@ self.onmessage = (event) => {
     .catch((error) => self.postMessage({ type: "failed", panel: message.panel, id: message.id, ...failure(error) }));
 };
 
-// Past 2 GB, Pyodide reads its own memory wrong (its pointers are signed), so
-// a Python that grew that far is given up, even if it answered.
+// Past 2 GB, Pyodide reads its own memory wrong (its pointers are signed): a Python that grew so far is given up.
 const MEMORY_LIMIT = 2 ** 31;
 const OUT_OF_MEMORY = "Python ran out of memory, so it was stopped: it starts afresh at the next Run or Send.";
 
@@ -213,11 +211,13 @@ async function load({ panel, folder, epoch, debug, files }) {
 }
 
 async function run({ panel, id, requests }) {
-  const answers = JSON.parse(runner.run_block(panel, JSON.stringify(requests)));
-  return { type: "answers", id, answers };
+  return { type: "answers", id, answers: JSON.parse(runner.run_block(panel, JSON.stringify(requests))) };
 }
 
 async function send({ panel, id, client, request }) {
-  const response = JSON.parse(runner.send(panel, client, JSON.stringify(request)));
-  return { type: "response", id, response };
+  return { type: "response", id, response: JSON.parse(runner.send(panel, client, JSON.stringify(request))) };
+}
+
+async function check({ panel, id, exercise }) {
+  return { type: "verdict", id, verdict: JSON.parse(runner.check(panel, JSON.stringify(exercise))) };
 }

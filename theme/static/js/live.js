@@ -4,11 +4,11 @@
 // shows interest: a hover or a focus on a button, or the click itself; it
 // starts Python at once.
 
-const script = document.getElementById("live-script");
+const runtime = new URL(document.getElementById("live-script").dataset.runtime, location.href);
 let panelModule = null;
 
 function loadPanelModule() {
-  panelModule ??= import(new URL("live-panel.js", new URL(script.dataset.runtime, location.href)).href).catch((error) => {
+  panelModule ??= import(new URL("live-panel.js", runtime)).catch((error) => {
     panelModule = null;
     throw error;
   });
@@ -63,3 +63,7 @@ for (const exchange of document.querySelectorAll(".exchange[data-live]")) {
   exchange.addEventListener("live-close", () => (button.textContent = "Show the live panel again"));
   exchange.querySelector(".exchange-caption").append(" ", button);
 }
+
+// An exercise's script (live-exercises.js, with its styles) comes once one is near the screen.
+const near = new IntersectionObserver((seen) => seen.some((each) => each.isIntersecting) && (near.disconnect(), import(new URL("live-exercises.js", runtime))));
+document.querySelectorAll("section.exercise").forEach((section) => near.observe(section));

@@ -1,0 +1,1 @@
+"""Tests of /exercises/ as the build makes it."""
