@@ -13,9 +13,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 # Bytes a page may weigh uncompressed before Run, its stylesheet and scripts included.
-# The goal is 40 KB; the flask-webserver page weighs 39.9 KB built locally and 41.0 KB
-# published under a path (each link carries the path).
-PAGE_BUDGET = 42_000
+# The goal is 40 KB. With their exercises, predictions and glossary links, the
+# flask-webserver, methods and sessions pages weigh 41.9 to 42.1 KB here (42.9 to 43.0 KB
+# in Chromium, response headers included); a page published under a path weighs more.
+PAGE_BUDGET = 43_500
 # The kinds of <link> a browser fetches as the page loads (not a canonical or next page).
 LOADED_LINKS = {"stylesheet", "icon", "preload", "modulepreload"}
 TAG = re.compile(r"<(?P<name>link|script|img)\b(?P<attrs>[^>]*)>", re.IGNORECASE)
