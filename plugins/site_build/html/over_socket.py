@@ -59,6 +59,6 @@ def _figure(exchange: Exchange) -> str:
         f"<code>{escape(exchange.request.summary)}</code> (the build's own run, on a fresh "
         "app)</figcaption>\n"
         f'<pre tabindex="0"><code>{escape(chr(10).join(head))}\n\n{escape(body)}</code></pre>\n'
-        f'<p class="exchange-wire-differences">Beside the test client\'s answer: {said}.</p>\n'
+        f"<p>Beside the test client's answer: {said}.</p>\n"
         "</figure>"
     )
