@@ -1,6 +1,6 @@
 """Exercise: remember the chosen theme in a cookie."""
 
-from flask import Flask, make_response
+from flask import Flask, make_response, request
 
 app = Flask(__name__)
 
@@ -10,3 +10,8 @@ def choose(name):
     response = make_response(f"Theme {name} chosen.")
     # Set the cookie "theme" here.
     return response
+
+
+@app.get("/theme")
+def show():
+    return f"Theme: {request.cookies.get('theme', 'light')}."
