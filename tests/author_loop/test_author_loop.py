@@ -77,14 +77,18 @@ def cached_results(site: Path) -> set[str]:
 
 
 def hello_blocks() -> int:
-    """How many different exchange blocks use the hello-flask example (each is run once)."""
-    from example_core.parse import ExchangeBlock, find_blocks
+    """How many different exchange blocks use the hello-flask example (each is run once).
+
+    A predict block's exchange is one of them: it runs as an exchange block does.
+    """
+    from example_core.parse import ExchangeBlock, PredictBlock, find_blocks
 
     requests = set()
     for note in sorted((ROOT / "content").glob("*.md")):
         for block in find_blocks(note.read_text().split("\n"), note.name):
-            if isinstance(block, ExchangeBlock) and block.example == "hello-flask":
-                requests.add(block.requests)
+            exchange = block.exchange if isinstance(block, PredictBlock) else block
+            if isinstance(exchange, ExchangeBlock) and exchange.example == "hello-flask":
+                requests.add(exchange.requests)
     return len(requests)
 
 

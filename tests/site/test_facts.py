@@ -416,9 +416,8 @@ def test_json_is_indented_only_in_debug_mode(debug, body):
 def test_request_outside_a_request_raises_an_error():
     with pytest.raises(RuntimeError, match="outside of request context"):
         request.method  # noqa: B018 (reading it is the test)
-    assert note_says(
-        "03-flask-webserver.md", "there is no request context, and using `request` raises an error"
-    )
+    assert note_says("03-flask-webserver.md", "Outside a request (in a script that imports")
+    assert note_says("03-flask-webserver.md", "`request` raises an error.")
 
 
 def test_flask_run_debug_reloads_debugs_and_threads_on_localhost_5000(monkeypatch, tmp_path):
@@ -437,9 +436,7 @@ def test_flask_run_debug_reloads_debugs_and_threads_on_localhost_5000(monkeypatc
     assert (host, port) == ("127.0.0.1", 5000)
     assert options["use_reloader"] and options["use_debugger"] and options["threaded"]
     assert note_says("03-flask-webserver.md", "it restarts when you save a file, shows a debugger")
-    assert note_says(
-        "03-flask-webserver.md", "The development server starts a new thread for each request"
-    )
+    assert note_says("03-flask-webserver.md", "The development server starts a thread per request")
     assert note_says("05-localhost.md", "Flask's development server listens there unless you ask")
     assert note_says(
         "05-localhost.md", "Flask's development server uses port `5000` unless told otherwise"
@@ -456,7 +453,8 @@ def test_flask_env_no_longer_turns_debug_mode_on(monkeypatch):
     assert not any("FLASK_ENV" in source.read_text() for source in sources)
     assert note_says(
         "03-flask-webserver.md",
-        "Flask 2.3 removed that variable; today it is `flask run --debug`, or `FLASK_DEBUG=1`.",
+        "`FLASK_ENV=development`, which Flask 2.3 removed: use `flask run --debug`, "
+        "or `FLASK_DEBUG=1`.",
     )
 
 
