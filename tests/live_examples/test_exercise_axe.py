@@ -7,29 +7,18 @@ block alone (the site's gate runs it over every page).
 
 from __future__ import annotations
 
-from tests.support.browser import serious
+from tests.support.browser import axe_everywhere as axe_in_every_scheme
 from tests.support.live import PANEL_TIMEOUT, STEP_TIMEOUT, replace_file
 from tests.support.notes import ROOT
 from tests.support.site_checks import AXE
 
 WIDTHS = (1280, 390)
-SCHEMES = ("light", "dark")
 SOLUTION = (ROOT / "solutions" / "old-to-new" / "app.py").read_text()
 
 
-def axe_everywhere(page, block, control, state: str) -> list[str]:
-    """Serious axe faults in ``block`` at each width and scheme, ``control`` hovered and focused."""
-    found = []
-    for scheme in SCHEMES:
-        page.emulate_media(color_scheme=scheme)
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            control.scroll_into_view_if_needed()
-            control.hover()
-            control.focus()
-            faults = serious(block.evaluate("b => axe.run(b)"))
-            found += [f"{state}, {scheme}, {width} px: {fault}" for fault in faults]
-    return found
+def axe_everywhere(page, region, control, state: str) -> list[str]:
+    """Serious axe faults in ``region``, light and dark, at 1280 and 390 px."""
+    return axe_in_every_scheme(page, region, control, state, WIDTHS)
 
 
 def check(page, panel) -> None:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import serious
+from tests.support.browser import axe_everywhere as axe_in_every_scheme
 from tests.support.live import block_with, open_panel, replace_file, send, wait_for_page
 from tests.support.notes import ROOT, exchange_blocks, page_file
 from tests.support.site_checks import AXE
 
 WIDTHS = (1280, 360)
-SCHEMES = ("light", "dark")
 
 BROKEN_SIGNUP = """from flask import Flask
 
@@ -37,19 +36,9 @@ PAGES = sorted(
 )
 
 
-def axe_everywhere(page, panel, control, state: str) -> list[str]:
-    """Serious axe faults in ``panel`` at each width and scheme, ``control`` hovered and focused."""
-    found = []
-    for scheme in SCHEMES:
-        page.emulate_media(color_scheme=scheme)
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            control.scroll_into_view_if_needed()
-            control.hover()
-            control.focus()
-            faults = serious(panel.evaluate("p => axe.run(p)"))
-            found += [f"{state}, {scheme}, {width} px: {fault}" for fault in faults]
-    return found
+def axe_everywhere(page, region, control, state: str) -> list[str]:
+    """Serious axe faults in ``region``, light and dark, at 1280 and 360 px."""
+    return axe_in_every_scheme(page, region, control, state, WIDTHS)
 
 
 def test_axe_finds_nothing_serious_in_any_state_of_the_panel(visit):

@@ -61,6 +61,25 @@ def serious(result: dict) -> list[str]:
     ]
 
 
+def axe_everywhere(page, region, control, state: str, widths: tuple[int, ...]) -> list[str]:
+    """Serious axe faults in ``region``, light and dark, at each width; ``control`` has the focus.
+
+    Each state is left as a reader leaves it: the pointer resting on the last
+    control used, and the keyboard focus on it.
+    """
+    found = []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": 900})
+            control.scroll_into_view_if_needed()
+            control.hover()
+            control.focus()
+            faults = serious(region.evaluate("r => axe.run(r)"))
+            found += [f"{state}, {scheme}, {width} px: {fault}" for fault in faults]
+    return found
+
+
 @dataclass
 class GateVisit:
     """What one load of one page, in one colour scheme, showed to each gate."""
