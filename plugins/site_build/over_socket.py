@@ -28,7 +28,10 @@ SOCKET_TIMEOUT = 30
 
 
 class SocketServer:
-    """The app behind Werkzeug's development server, on a free port, answering in a thread."""
+    """The app behind Werkzeug's development server, on a free port, answering in a thread.
+
+    It serves until the block's child ends (the build kills the child and all it started).
+    """
 
     def __init__(self, app: Flask) -> None:
         from werkzeug.serving import make_server
@@ -59,8 +62,3 @@ class SocketServer:
         finally:
             connection.close()
         return Exchange(request, response, headers)
-
-    def close(self) -> None:
-        """Stop serving."""
-        self._server.shutdown()
-        self._server.server_close()
