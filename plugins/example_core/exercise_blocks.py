@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .checking import parse_spec
 from .errors import BlockError
-from .fences import parse_int, parse_options, parse_switch
+from .fences import Fence, fence_at, parse_int, parse_options, parse_switch
 from .http_file import parse_requests
 from .model import HttpRequest
 
@@ -44,17 +45,18 @@ class Directives:
 
 
 @dataclass(frozen=True)
-class ExerciseBlock:
-    """An ``exercise`` fence: a task, requests and checks; the solution in ``solutions/<id>/``."""
+class Task(Fence):
+    """What both kinds of exercise have: an id (its link), a title and the task."""
 
-    note: str
-    line: int
-    start: int
-    end: int
-    example: str
     id: str
     title: str
     task: str
+
+
+@dataclass(frozen=True)
+class ExerciseBlock(Task):
+    """An ``exercise`` fence: a task, requests and checks; the solution in ``solutions/<id>/``."""
+
     hints: tuple[str, ...]
     tries: int
     debug: bool
@@ -101,6 +103,19 @@ def required(note: str, line: int, options: dict[str, str], option: str) -> str:
     return options[option]
 
 
+def task_at(
+    note: str, start: int, end: int, options: dict[str, str], directives: Directives
+) -> dict[str, Any]:
+    """The ``Task`` fields of an exercise block whose options are on line ``start``."""
+    line = start + 1
+    return {
+        **fence_at(note, start, end, options["example"]),
+        "id": exercise_id(note, line, options),
+        "title": required(note, line, options, "title"),
+        "task": directives.task,
+    }
+
+
 def parse_exercise(note: str, start: int, end: int, info: str, body: list[str]) -> ExerciseBlock:
     """An ``exercise`` block, its checks tied to their requests; raises ``BlockError``."""
     line = start + 1
@@ -115,14 +130,7 @@ def parse_exercise(note: str, start: int, end: int, info: str, body: list[str]) 
     if not directives.checks:
         raise BlockError(note, line, "an exercise needs a '# @check' line", example=example)
     return ExerciseBlock(
-        note=note,
-        line=line,
-        start=start,
-        end=end,
-        example=example,
-        id=exercise_id(note, line, options),
-        title=required(note, line, options, "title"),
-        task=directives.task,
+        **task_at(note, start, end, options, directives),
         hints=directives.hints,
         tries=parse_int(note, line, "tries", options.get("tries", str(DEFAULT_TRIES))),
         debug=parse_switch(note, line, "debug", options.get("debug", "on")),

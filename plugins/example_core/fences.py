@@ -4,11 +4,52 @@ from __future__ import annotations
 
 import re
 import shlex
+from dataclasses import dataclass
+from typing import Any
 
 from .errors import BlockError
 
 # An example is a folder directly inside examples/: no path, no way out of it.
 EXAMPLE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+
+
+@dataclass(frozen=True)
+class Fence:
+    """Where a block is written: its note, the line of its options, its fence's lines, its example.
+
+    ``line`` counts from 1, as an editor does; ``start`` and ``end`` are the
+    0-based indexes of the opening and closing fence lines.
+    """
+
+    note: str
+    line: int
+    start: int
+    end: int
+    example: str
+
+    def fence(self, **changes: Any) -> dict[str, Any]:
+        """The ``Fence`` fields of this block, with ``changes``: for a block made from it."""
+        return {
+            "note": self.note,
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+            "example": self.example,
+            **changes,
+        }
+
+    def error(
+        self, message: str, *, line: int | None = None, request: str | None = None
+    ) -> BlockError:
+        """A ``BlockError`` at this block (or at ``line`` of its note), naming its example."""
+        return BlockError(
+            self.note, line or self.line, message, example=self.example, request=request
+        )
+
+
+def fence_at(note: str, start: int, end: int, example: str) -> dict[str, Any]:
+    """The ``Fence`` fields of a block whose options are on the opening fence, line ``start``."""
+    return {"note": note, "line": start + 1, "start": start, "end": end, "example": example}
 
 
 def parse_options(note: str, line: int, text: str, known: tuple[str, ...]) -> dict[str, str]:

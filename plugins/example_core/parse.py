@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from .checking import parse_spec
 from .errors import BlockError
-from .exercise_blocks import ExerciseBlock, exercise_id, parse_exercise, read_directives, required
-from .fences import parse_int, parse_names, parse_options, parse_switch
+from .exercise_blocks import ExerciseBlock, Task, parse_exercise, read_directives, required, task_at
+from .fences import Fence, fence_at, parse_int, parse_names, parse_options, parse_switch
 from .http_file import parse_requests
 from .model import HttpRequest
 
@@ -54,14 +54,9 @@ DEFAULT_BODY_LINES = 30
 
 
 @dataclass(frozen=True)
-class ExchangeBlock:
+class ExchangeBlock(Fence):
     """An ``exchange`` fence: requests to send to one example, and how to show them."""
 
-    note: str
-    line: int
-    start: int
-    end: int
-    example: str
     requests: tuple[HttpRequest, ...]
     expect: tuple[int, ...]
     headers: tuple[str, ...] | None
@@ -81,34 +76,21 @@ class ExchangeBlock:
 
 
 @dataclass(frozen=True)
-class IncludeBlock:
+class IncludeBlock(Fence):
     """An ``include`` fence: which part of which example file to show."""
 
-    note: str
-    line: int
-    start: int
-    end: int
-    example: str
     file: str
     lines: tuple[int, int] | None
     function: str | None
 
 
 @dataclass(frozen=True)
-class PredictBlock:
+class PredictBlock(Task):
     """A ``predict`` fence: pick what the last request's answer holds, then see the exchange.
 
     ``ask`` is a check's spec (see ``checking``); ``exchange`` runs and shows like any block.
     """
 
-    note: str
-    line: int
-    start: int
-    end: int
-    example: str
-    id: str
-    title: str
-    task: str
     ask: str
     choices: tuple[str, ...]
     exchange: ExchangeBlock
@@ -192,11 +174,7 @@ def _parse_exchange(note: str, start: int, end: int, info: str, body: list[str])
             example=example,
         )
     return ExchangeBlock(
-        note=note,
-        line=line,
-        start=start,
-        end=end,
-        example=example,
+        **fence_at(note, start, end, example),
         requests=requests,
         expect=expect,
         headers=parse_names(options.get("headers")),
@@ -229,14 +207,7 @@ def _parse_predict(note: str, start: int, end: int, info: str, body: list[str]) 
     shown = [f"{key}={value}" for key, value in options.items() if key in EXCHANGE_OPTIONS]
     exchange = _parse_exchange(note, start, end, shlex.join(shown), list(directives.lines))
     return PredictBlock(
-        note=note,
-        line=line,
-        start=start,
-        end=end,
-        example=options["example"],
-        id=exercise_id(note, line, options),
-        title=required(note, line, options, "title"),
-        task=directives.task,
+        **task_at(note, start, end, options, directives),
         ask=ask,
         choices=choices,
         exchange=exchange,
@@ -258,11 +229,7 @@ def _parse_include(note: str, start: int, end: int, info: str, body: list[str]) 
             note, line, "give lines= or function=, not both", example=options["example"]
         )
     return IncludeBlock(
-        note=note,
-        line=line,
-        start=start,
-        end=end,
-        example=options["example"],
+        **fence_at(note, start, end, options["example"]),
         file=options.get("file", "app.py"),
         lines=_parse_line_range(note, line, options["lines"]) if "lines" in options else None,
         function=options.get("function"),

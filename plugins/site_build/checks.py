@@ -43,13 +43,9 @@ SILENT_CONSOLE = (
 def block_error(block: ExchangeBlock, error: RunError) -> BlockError:
     """The author's message for ``error``, at the request it names or the block's line."""
     request = block.requests[error.index] if error.index is not None else None
-    return BlockError(
-        block.note,
-        request.line if request else block.line,
-        str(error),
-        example=block.example,
-        request=request.summary if request else None,
-    )
+    if request is None:
+        return block.error(str(error))
+    return block.error(str(error), line=request.line, request=request.summary)
 
 
 def _wire_problem(exchange: Exchange) -> str | None:

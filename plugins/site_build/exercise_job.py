@@ -40,11 +40,7 @@ EXERCISES_FOLDER = "live/exercises"
 def as_exchange(block: ExerciseBlock, example: str, debug: bool) -> ExchangeBlock:
     """The exercise's requests as an exchange block of ``example``."""
     return ExchangeBlock(
-        note=block.note,
-        line=block.line,
-        start=block.start,
-        end=block.end,
-        example=example,
+        **block.fence(example=example),
         requests=block.requests,
         expect=(),
         headers=None,
@@ -78,18 +74,16 @@ class ExerciseJob:
         """The checks with their expected values; raises ``BlockError`` for the author."""
         block = self.block
         if self._solution is None:
-            raise self._error(
+            raise block.error(
                 f"no solution: write the finished app in solutions/{block.id}/ "
                 "(an app.py that defines app)"
             )
         try:
             solution = self._solution.exchanges()
         except BlockError as error:
-            raise BlockError(
-                block.note,
-                error.line,
+            raise block.error(
                 f"the solution (solutions/{block.id}): {error.reason}",
-                example=block.example,
+                line=error.line,
                 request=error.request,
             ) from None
         checks = []
@@ -100,19 +94,14 @@ class ExerciseJob:
                 )
             except ValueError as error:
                 summary = block.requests[check.request].summary
-                raise BlockError(
-                    block.note, check.line, str(error), example=block.example, request=summary
-                ) from None
+                raise block.error(str(error), line=check.line, request=summary) from None
         start = self._start.exchanges()
         if all(v["passed"] for v in verdicts(checks, [e.response for e in start])):
-            raise self._error(
+            raise block.error(
                 f"the starting app (examples/{block.example}) already passes every check: "
                 "leave out the part the student is to write"
             )
         return Proven(checks)
-
-    def _error(self, message: str) -> BlockError:
-        return BlockError(self.block.note, self.block.line, message, example=self.block.example)
 
     def files(self, proven: Proven, bundle: str) -> tuple[str, dict[str, bytes]]:
         """The URL of the exercise's data file, and its files: that, the solution's bundle, the zip.

@@ -43,12 +43,9 @@ class StartedJobs:
         self._ids[block.id] = places
         others = sorted(f"{note}:{line}" for note, line in places - {(block.note, block.line)})
         if others:
-            raise BlockError(
-                block.note,
-                block.line,
+            raise block.error(
                 f"the exercise id {block.id!r} is used at {', '.join(others)} too: "
-                "each exercise needs an id of its own (its link and its solution's folder)",
-                example=block.example,
+                "each exercise needs an id of its own (its link and its solution's folder)"
             )
 
     def answers(self, block: ExchangeBlock) -> list[Exchange]:

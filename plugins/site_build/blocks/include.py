@@ -6,7 +6,7 @@ import ast
 import textwrap
 from pathlib import Path
 
-from example_core.errors import BlockError, RunError
+from example_core.errors import RunError
 from example_core.examples import check_inside_repository, is_example
 from example_core.parse import IncludeBlock
 
@@ -18,14 +18,14 @@ def read_include(block: IncludeBlock, examples: Path) -> IncludedSource:
     """Return the whole file, the line range, or the function the block names."""
     example_dir = (examples / block.example).resolve()
     if not is_example(example_dir):
-        raise _error(block, "no such example")
+        raise block.error("no such example")
     try:
         check_inside_repository(example_dir / block.file, examples / block.example)
     except RunError as error:
-        raise _error(block, str(error)) from None
+        raise block.error(str(error)) from None
     path = (example_dir / block.file).resolve()
     if not path.is_relative_to(example_dir) or not path.is_file():
-        raise _error(block, f"no file {block.file!r} in the example")
+        raise block.error(f"no file {block.file!r} in the example")
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
     # Examples must run, so Python shown on a page must at least compile.
@@ -35,10 +35,10 @@ def read_include(block: IncludeBlock, examples: Path) -> IncludedSource:
         first, last = block.lines
         if last > len(lines):
             too_far = f"lines={first}-{last} goes past the end of {block.file}"
-            raise _error(block, f"{too_far} ({len(lines)} lines)")
+            raise block.error(f"{too_far} ({len(lines)} lines)")
     if block.function:
         if tree is None:
-            raise _error(block, f"function= needs a Python file, not {block.file}")
+            raise block.error(f"function= needs a Python file, not {block.file}")
         first, last = _definition_span(block, tree)
     text = textwrap.dedent("\n".join(lines[first - 1 : last]))
     return IncludedSource(
@@ -57,8 +57,7 @@ def _definition_span(block: IncludeBlock, tree: ast.Module) -> tuple[int, int]:
         node = next((n for n in scope if _defines(n, part)), None)
         if node is None:
             names = sorted(n.name for n in scope if _defines(n, None))
-            raise _error(
-                block,
+            raise block.error(
                 f"no function or class {block.function!r} in {block.file} "
                 f"(defined there: {', '.join(names) or 'nothing'})",
             )
@@ -74,16 +73,12 @@ def _parse_python(block: IncludeBlock, path: Path, source: str) -> ast.Module:
         return ast.parse(source, filename=str(path))
     except SyntaxError as error:
         where = f"examples/{block.example}/{block.file}:{error.lineno}"
-        raise _error(block, f"{where}: SyntaxError: {error.msg}") from None
+        raise block.error(f"{where}: SyntaxError: {error.msg}") from None
 
 
 def _defines(node: ast.stmt, name: str | None) -> bool:
     kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
     return isinstance(node, kinds) and (name is None or node.name == name)
-
-
-def _error(block: IncludeBlock, message: str) -> BlockError:
-    return BlockError(block.note, block.line, message, example=block.example)
 
 
 def render(block: IncludeBlock, context: BlockContext) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from html import escape
 
 from example_core.checking import field_value, parse_spec
-from example_core.errors import BlockError
 from example_core.model import HttpResponse
 from example_core.parse import PredictBlock
 
@@ -26,11 +25,8 @@ def right_answer(block: PredictBlock, response: HttpResponse) -> str:
     kind, name = parse_spec(block.ask)
     value = field_value(kind, name, response)
     if value is None:
-        raise BlockError(
-            block.note,
-            block.line,
-            f"ask={block.ask!r}: the answer has no such part, so no choice can be right",
-            example=block.example,
+        raise block.error(
+            f"ask={block.ask!r}: the answer has no such part, so no choice can be right"
         )
     return value.split(maxsplit=1)[0] if kind == "status" else value
 
@@ -44,12 +40,9 @@ def render(block: PredictBlock, context: BlockContext, job: BlockJob, anchor: st
     exchanges = job.exchanges()
     answer = right_answer(block, exchanges[-1].response)
     if answer not in block.choices:
-        raise BlockError(
-            block.note,
-            block.line,
+        raise block.error(
             f"the right answer {answer!r} is not among the choices "
-            f"({' | '.join(block.choices)}): add it to choices=",
-            example=block.example,
+            f"({' | '.join(block.choices)}): add it to choices="
         )
     ident = f"exercise-{block.id}"
     choices = "".join(
