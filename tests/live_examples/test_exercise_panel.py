@@ -123,6 +123,7 @@ def test_an_app_that_hangs_is_stopped_and_the_next_check_works(origin, browser):
     heading = panel.locator(".exercise-verdict-heading")
     expect(heading).to_have_text("Check could not finish: Python was stopped.")
     expect(panel.locator(".exercise-verdict")).to_contain_text("No answer within 10 seconds")
+    expect(panel.locator(".exercise-verdict")).to_contain_text("Fix the app, then try again.")
     wait_until_said(page, "^Check could not finish")
     replace_file(page, panel, "from flask import Flask\napp = Flask(__name__\n")
     check(page, panel)

@@ -98,7 +98,7 @@ export class Python {
         return;
       }
       const timer = setTimeout(() => {
-        this.stop(`No answer within ${timeout / 1000} seconds (${limit}), so Python was stopped and started again. Fix the app, then Send or Run again.`);
+        this.stop(`No answer within ${timeout / 1000} seconds (${limit}), so Python was stopped and started again. Fix the app, then try again.`);
         this.start().catch(() => {}); // the next Run or Send reports a failure
       }, timeout);
       this.waiting.set(key, {
