@@ -107,6 +107,22 @@ def test_requirements_are_flask_and_its_dependencies_pinned_as_the_project_pins_
     assert re.fullmatch(r"3\.\d+", python) and python >= "3.10"  # Flask 3.1 and click 8.5
 
 
+def test_a_package_only_some_pythons_or_systems_need_is_pinned_with_its_marker():
+    requirements, _ = flask_requirements(ROOT / "requirements.txt", "pytest")
+    project = set((ROOT / "requirements.txt").read_text().splitlines())
+    lines = requirements.splitlines()
+    assert {line.partition(";")[0] for line in lines} <= project
+    conditional = {
+        line.partition("==")[0]: line.partition("; ")[2] for line in lines if ";" in line
+    }
+    assert conditional == {
+        "colorama": 'sys_platform == "win32"',
+        "exceptiongroup": 'python_version < "3.11"',
+        "tomli": 'python_version < "3.11"',
+        "typing_extensions": 'python_version < "3.11"',
+    }
+
+
 def test_a_dependency_the_project_does_not_pin_stops_the_build(tmp_path):
     requirements = tmp_path / "requirements.txt"
     requirements.write_text("Flask==3.1.3\nWerkzeug==3.1.9\n")
