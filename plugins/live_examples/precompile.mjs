@@ -5,15 +5,17 @@
 // The folder holds the wheels, Pyodide's python_stdlib.zip, notes.zip and
 // first-imports.json (the standard modules the examples import, found by
 // live_examples/first_imports.py). Afterwards:
-// - each wheel holds a .pyc in place of each .py (a sourceless module), and
-//   its RECORD says so;
-// - python_stdlib.zip holds, as .pyc only, the standard modules that
+// - each wheel holds a .pyc in place of each .py (a sourceless module,
+//   without its docstrings), and its RECORD says so;
+// - python_stdlib.zip holds, as .pyc only and without docstrings (but
+//   Pyodide's own modules'), the standard modules that
 //   starting Pyodide, installing the wheels, the examples and a run of
 //   Flask's test client import (found by doing all of it, here), and the
 //   library's few data files; python_stdlib_rest.zip holds the rest, as
 //   .pyc, fetched by the page only when an import needs it (live_stdlib.py);
 // - python-source/ holds every .py left out, fetched only when a traceback
-//   shows one of its lines (python-source/stdlib/json/decoder.py, say);
+//   shows one of its lines (python-source/stdlib/json/decoder.py, say), or
+//   help() one of its docstrings;
 // - notes.zip gets a .pyc in place of each .py (whose source goes to
 //   python-source/notes/), and rest_modules.txt, the modules of
 //   python_stdlib_rest.zip.
@@ -62,8 +64,31 @@ STDLIB = os.path.dirname(os.__file__)
 SITE = "/" + sysconfig.get_path("purelib").lstrip("/")  # it starts with //
 
 
-def compiled(filename, source):
-    code = compile(source, filename, "exec", dont_inherit=True)
+class WithoutDocstrings(ast.NodeTransformer):
+    """Drops each docstring but a dataclass's (dataclasses would make one up); lines stay put."""
+
+    def visit_Module(self, node):
+        self.generic_visit(node)
+        body = node.body
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            if isinstance(body[0].value.value, str):
+                node.body = body[1:] or [ast.copy_location(ast.Pass(), body[0])]
+        return node
+
+    def visit_ClassDef(self, node):
+        if "dataclass" in " ".join(ast.unparse(d) for d in node.decorator_list):
+            self.generic_visit(node)
+            return node
+        return self.visit_Module(node)
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Module
+
+
+def compiled(filename, source, docstrings=True):
+    tree = ast.parse(source, filename)
+    if not docstrings:
+        tree = WithoutDocstrings().visit(tree)
+    code = compile(tree, filename, "exec", dont_inherit=True)
     # Flags 1: a hash-based .pyc that is not checked against its source, so no
     # date can make it stale; the source in these zips never changes.
     header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little")
@@ -108,7 +133,7 @@ def sourceless_wheel(path):
     record_name = next(name for name in entries if name.endswith(".dist-info/RECORD"))
     for name in [name for name in entries if name.endswith(".py") and ".dist-info/" not in name]:
         source = entries.pop(name)
-        entries[name + "c"] = compiled(f"{SITE}/{name}", source)
+        entries[name + "c"] = compiled(f"{SITE}/{name}", source, docstrings=False)
         keep_source("site-packages", name, source)
     entries.pop(record_name)
     entries[record_name] = record(entries, record_name)
@@ -142,8 +167,12 @@ def split_stdlib(first_used):
         if not name.endswith(".py"):
             first[name] = data
             continue
+        # The first part's docstrings are left out (a third of its size), but
+        # Pyodide's own, which it gives to its JavaScript types; live_stdlib.py
+        # reads them from the source for help() and inspect.getdoc().
+        docstrings = name not in first_used or name.startswith(("_pyodide/", "pyodide/"))
         try:
-            code = compiled(f"{STDLIB}/{name}", data)
+            code = compiled(f"{STDLIB}/{name}", data, docstrings)
         except SyntaxError:  # a file that is not meant to be imported
             continue
         (first if name in first_used else rest)[name + "c"] = code

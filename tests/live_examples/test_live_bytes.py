@@ -6,10 +6,15 @@ In Chromium, the first Run fetches neither the second part of the standard
 library nor any source; an import of one of its modules in the editor
 fetches that part and answers; a traceback through Flask shows Flask's own
 lines, fetched when shown; and the progress bar's total never changes.
+The first download's bytecode has no docstrings; ``help()`` and
+``inspect.getdoc()`` in the editor still show them, read from the source.
 """
 
 from __future__ import annotations
 
+import ast
+import inspect
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -43,6 +48,26 @@ def home():
     rows = io.StringIO()
     csv.writer(rows).writerow([total, zoneinfo.__name__])
     return rows.getvalue().strip()
+"""
+
+
+DOCSTRINGS_ON_DEMAND = """
+import contextlib
+import inspect
+import io
+import json
+
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.get("/")
+def home():
+    shown = io.StringIO()
+    with contextlib.redirect_stdout(shown):
+        help(json.dumps)
+    return {"getdoc": inspect.getdoc(Flask), "help": shown.getvalue()}
 """
 
 
@@ -80,6 +105,36 @@ def test_the_first_download_holds_bytecode_and_no_source_but_the_pages_own(site)
     assert {"sqlite3/__init__.pyc", "csv.pyc", "zoneinfo/__init__.pyc"} <= rest
     assert (folder / "python-source" / "stdlib" / "csv.py").is_file()
     assert (folder / "python-source" / "site-packages" / "flask" / "app.py").is_file()
+
+
+def first_docstring(source: Path) -> str:
+    """The first line of the first docstring in ``source`` (a module's, class's or function's)."""
+    for node in ast.walk(ast.parse(source.read_bytes())):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)):
+            docstring = ast.get_docstring(node, clean=False)
+            if docstring and len(docstring.splitlines()[0]) > 20:
+                return docstring.splitlines()[0]
+    raise AssertionError(f"{source} has no docstring")
+
+
+def test_the_first_downloads_bytecode_has_no_docstrings_but_pyodides_and_the_rests(site):
+    folder = runtime(site)
+    sources = folder / "python-source"
+    flask_app = zipfile.ZipFile(next(folder.glob("flask-*.whl"))).read("flask/app.pyc")
+    source = (sources / "site-packages/flask/app.py").read_bytes()
+    assert b"central registry for" in source
+    assert b"central registry for" not in flask_app
+    assert b"make_response" in flask_app
+    first = zipfile.ZipFile(folder / "python_stdlib.zip")
+    rest = zipfile.ZipFile(folder / "python_stdlib_rest.zip")
+    for name, archive, kept in [
+        ("json/__init__", first, False),
+        ("typing", first, False),
+        ("_pyodide/_core_docs", first, True),
+        ("csv", rest, True),
+    ]:
+        docstring = first_docstring(sources / "stdlib" / f"{name}.py").encode()
+        assert (docstring in archive.read(f"{name}.pyc")) == kept, name
 
 
 @pytest.fixture
@@ -144,3 +199,16 @@ def test_a_traceback_through_flask_shows_flasks_own_lines(origin, browser):
         assert flask_lines[int(number) - 1].strip() == line.strip()
     page.context.close()
     assert problems == []
+
+
+def test_help_and_getdoc_in_the_editor_read_docstrings_left_out_of_the_bytecode(watched_panel):
+    page, panel, asked, _ = watched_panel
+    replace_file(page, panel, DOCSTRINGS_ON_DEMAND)
+    status, body, shown = send(page, panel)
+    assert status == "200", shown
+    answer = json.loads(body)
+    assert answer["getdoc"] == inspect.getdoc(flask.Flask)
+    assert "Help on function dumps in module json:" in answer["help"]
+    assert "Serialize ``obj`` to a JSON formatted ``str``." in answer["help"]
+    fetched = [url.partition("/python-source/")[2] for url in asked if "/python-source/" in url]
+    assert {"site-packages/flask/app.py", "stdlib/json/__init__.py"} <= set(fetched)
