@@ -48,8 +48,21 @@ def test_code_gets_one_class_per_colour_and_plain_tokens_get_none():
     assert '<t-s>"hello"</t-s>' in html, "quotes in text need no escaping"
     assert "<t-c># greet</t-c>" in html
     classes = set(re.findall(r"<t-(\w+)>", html))
-    assert "<span></span>" not in html, "<code> opens the <pre>: no empty element needed"
+    assert "<span></span>" not in html, "no empty element opens the <pre>"
+    assert '<pre tabindex="0"><t-k>def</t-k>' in html, "the <pre> holds the code, no <code>"
     assert classes <= {"k", "nf", "s", "c"}, "no element for spaces, brackets or plain names"
+
+
+def test_a_first_blank_line_survives_the_line_feed_a_browser_drops_after_pre():
+    from pygments.token import Token
+
+    from site_build.html.highlight import highlight, pre
+
+    assert highlight([(Token.Text, "\nx\n")]).startswith(
+        '<div class="highlight"><pre tabindex="0">\n\nx'
+    )
+    assert pre("\nbody") == '<pre tabindex="0">\n\nbody</pre>'
+    assert pre("HTTP/1.1 200 OK") == '<pre tabindex="0">HTTP/1.1 200 OK</pre>'
 
 
 def test_a_script_in_a_body_is_shown_as_text():

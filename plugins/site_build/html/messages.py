@@ -29,7 +29,7 @@ from example_core.rules import PREVIEW_PREFIX
 
 from .console import render_console
 from .diagram import render_diagram
-from .highlight import RoleFormatter, download_link
+from .highlight import RoleFormatter, download_link, pre
 from .over_socket import render_over_socket
 
 NEWLINE = "\n"
@@ -187,7 +187,7 @@ def _highlight_message(head: list[str], body: str, content_type: str) -> str:
 
 
 def _bare(tokens: Iterable[tuple[TokenType, str]]) -> str:
-    return f'<pre tabindex="0"><code>{format_tokens(tokens, BARE)}</code></pre>'
+    return pre(format_tokens(tokens, BARE))
 
 
 def _lean_head(tokens: Iterable[tuple[TokenType, str]]) -> Iterator[tuple[TokenType, str]]:
