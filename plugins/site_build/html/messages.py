@@ -106,11 +106,9 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
     request = exchange.request
     request_type = next((v for k, v in request.headers if k.lower() == "content-type"), "")
     shown = _shown_request_headers(block, exchange)
-    # The live panel re-sends only what the author wrote; its own client adds the rest.
-    added = ",".join(name for name, _ in shown if name in exchange.added_headers)
     return (
         '<div class="exchange-step">\n'
-        f'<div class="exchange-request" data-added="{escape(added)}"><p>Request</p>\n'
+        '<div class="exchange-request"><p>Request</p>\n'
         f"{_highlight_message(_request_head(request, shown), request.shown_body, request_type)}"
         "</div>\n"
         '<div class="exchange-response"><p>Response</p>\n'
