@@ -2,8 +2,9 @@
 
 A page's weight here is what a reader's browser fetches before pressing
 Run: the HTML and the files it names in ``<link>``, ``<script src>`` and
-``<img src>``. ``tests/site/test_page_weight.py`` measures the same in Chromium,
-response headers included, against the same ``PAGE_BUDGET``.
+``<img src>``, each with its response's head. ``tests/site/test_page_weight.py``
+measures the same in Chromium against the same ``PAGE_BUDGET``, and checks
+that the two counts agree.
 """
 
 from __future__ import annotations
@@ -12,11 +13,17 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# Bytes a page may weigh uncompressed before Run, its stylesheet and scripts included.
-# The goal is 40 KB. With their exercises, predictions and glossary links, the
-# flask-webserver, methods and sessions pages weigh 41.9 to 42.1 KB here (42.9 to 43.0 KB
-# in Chromium, response headers included); a page published under a path weighs more.
-PAGE_BUDGET = 43_500
+# The goal of 40 KB, as tests/site/test_page_weight.py counts it in Chromium: 40,000 bytes
+# downloaded before Run, uncompressed, each response's head (status line and headers)
+# included, from a plain static file server. The build sees files, not responses: it
+# counts each file's bytes and RESPONSE_HEAD bytes for its head, never less than Chromium
+# counts (that test checks it). Two pages still miss the goal, held by this budget until
+# they are trimmed: sessions (42,055 bytes here, 42,004 in Chromium) and methods (41,198;
+# 41,147). A page published under a path weighs a little more.
+PAGE_BUDGET = 42_500
+# A plain static server's head (Python's http.server: a status line, then Server, Date,
+# Content-type, Content-Length, Last-Modified) is 186 to 192 bytes; rounded up.
+RESPONSE_HEAD = 200
 # The kinds of <link> a browser fetches as the page loads (not a canonical or next page).
 LOADED_LINKS = {"stylesheet", "icon", "preload", "modulepreload"}
 TAG = re.compile(r"<(?P<name>link|script|img)\b(?P<attrs>[^>]*)>", re.IGNORECASE)
@@ -35,7 +42,8 @@ def overweight_pages(output: Path, root: str = "", budget: int = PAGE_BUDGET) ->
         if weight > budget:
             problems.append(
                 f"{page.relative_to(output).as_posix()}: the page weighs {weight:,} bytes "
-                f"with the files it loads before Run, over its budget of {budget:,} "
+                "with the files it loads before Run and their responses' heads, "
+                f"over its budget of {budget:,} "
                 "(PAGE_BUDGET in plugins/site_build/weight.py): make the note shorter, "
                 "split it, or show fewer headers (headers=, request-headers=)"
             )
@@ -43,10 +51,14 @@ def overweight_pages(output: Path, root: str = "", budget: int = PAGE_BUDGET) ->
 
 
 def page_weight(output: Path, page: Path, root: str = "") -> int:
-    """The bytes of ``page`` and of each file of ``output`` it loads (each counted once)."""
+    """The bytes of ``page`` and of each file of ``output`` it loads (each counted once).
+
+    Each of them also counts ``RESPONSE_HEAD`` bytes, for the head of the response
+    that brings it.
+    """
     html = page.read_text(errors="replace")
-    files = {_local_file(output, page, url, root) for url in _loaded_urls(html)}
-    return page.stat().st_size + sum(path.stat().st_size for path in files if path)
+    files = {file for url in _loaded_urls(html) if (file := _local_file(output, page, url, root))}
+    return sum(path.stat().st_size + RESPONSE_HEAD for path in {page.resolve(), *files})
 
 
 def _loaded_urls(html: str) -> list[str]:

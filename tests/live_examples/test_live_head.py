@@ -15,7 +15,9 @@ from pathlib import Path
 
 from tests.support.site_checks import ROOT, html_pages
 
-MESSAGE = re.compile(r'<div class="exchange-(?:request|response)"[^>]*>.*?<code>(.*?)</code>', re.S)
+MESSAGE = re.compile(
+    r'<div class="exchange-(?:request|response)"[^>]*>.*?<pre[^>]*>(.*?)</pre>', re.S
+)
 PART = re.compile(r"<t-(\w+)>(.*?)</t-\1>|([^<]+)", re.S)
 HEAD_PARTS = f"""
 import {{ headParts }} from {json.dumps((ROOT / "theme" / "live" / "head.js").as_uri())};

@@ -249,9 +249,7 @@ def test_a_longer_session_is_compressed_and_as_easy_to_read():
     readable = zlib.decompress(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
     assert b"Welcome aboard, Grace!" in readable
     assert note_says(
-        "07-methods.md",
-        "A longer session is also compressed, and its cookie starts with a dot; "
-        "it is just as easy to read.",
+        "12-sessions.md", "a long session is compressed first, and then starts with a dot"
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from site_build.weight import PAGE_BUDGET as BUDGET
+from site_build.weight import page_weight
 from tests.support.browser import gate_visit, html_file
 from tests.support.site_checks import plant, static_server
 
@@ -31,6 +32,16 @@ def test_every_page_loads_within_the_budget_before_run(site, gate_visits):
         weights[visit.path] = visit.weight
     print({page: f"{weight / 1000:.1f} KB" for page, weight in weights.items()})
     assert {page: w for page, w in weights.items() if w > BUDGET} == {}, "over the weight budget"
+
+
+def test_the_build_counts_a_page_as_chromium_does(site, gate_visits):
+    """The build's count is never under Chromium's, and over it by a few bytes a response."""
+    apart = {}
+    for visit in gate_visits("light"):
+        counted = page_weight(site, html_file(site, visit))
+        if not 0 <= counted - visit.weight <= 20 * len(visit.fetched):
+            apart[visit.path] = (counted, visit.weight, visit.urls)
+    assert apart == {}, "the build and Chromium count a page differently"
 
 
 def test_the_weight_check_counts_what_a_page_loads(site, browser, tmp_path):

@@ -60,7 +60,7 @@ def test_all_code_on_the_site_uses_only_the_classes_the_theme_colours(site):
 
     css = next((site / "theme").glob("style.*.css")).read_text()
     roles = {css_class for _, css_class in ROLES}
-    colored = [role for role in roles if re.search(rf"\.highlight t-{role}[ ,{{]", css)]
+    colored = [role for role in roles if re.search(rf"(^|[}},]) *t-{role}[ ,{{]", css)]
     assert sorted(colored) == sorted(roles), "each role has a colour"
     used = {}
     for note in notes():

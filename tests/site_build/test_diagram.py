@@ -102,6 +102,7 @@ def test_the_svg_is_labelled_in_words_and_long_values_are_cut_to_fit():
     title = svg.find(f"{SVG}title")
     assert title.get("id") == "diagram-7"
     assert "Request 2: the client sends GET /b, with Cookie: session=xxx" in title.text
+    assert long_cookie not in title.text and "xxx… (it sends the cookie back" in title.text
     assert "(it sends the cookie back as Cookie from answer 1)" in title.text
     assert all(len(text) <= MAX_CHARS for text in texts(svg, "tied"))
     assert texts(svg, "tied")[0].endswith("…")

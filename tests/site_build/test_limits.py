@@ -13,7 +13,7 @@ import time
 import pytest
 
 from site_build.build import build_site
-from site_build.weight import PAGE_BUDGET, page_weight
+from site_build.weight import PAGE_BUDGET, RESPONSE_HEAD, page_weight
 from tests.support.broken_builds import GOOD_APP, build_and_fail, make_site
 from tests.support.notes import ROOT
 
@@ -160,5 +160,6 @@ def test_a_page_published_under_a_path_counts_the_files_it_loads(tmp_path):
     page.parent.mkdir()
     page.write_text('<link rel="stylesheet" href="/notes/theme/style.css"><p>Hi</p>')
     stylesheet = (tmp_path / "theme" / "style.css").stat().st_size
-    assert page_weight(tmp_path, page, "/notes") == page.stat().st_size + stylesheet
-    assert page_weight(tmp_path, page) == page.stat().st_size, "without the root, not found"
+    page_alone = page.stat().st_size + RESPONSE_HEAD
+    assert page_weight(tmp_path, page, "/notes") == page_alone + stylesheet + RESPONSE_HEAD
+    assert page_weight(tmp_path, page) == page_alone, "without the root, not found"

@@ -12,6 +12,8 @@ from html import escape
 from example_core.console import without_colours
 from example_core.model import Exchange
 
+from .highlight import pre
+
 
 def console_text(exchanges: list[Exchange]) -> str:
     """Everything the server printed while answering ``exchanges``, in order."""
@@ -25,6 +27,6 @@ def render_console(exchanges: list[Exchange], command: str) -> str:
         "<figcaption>What the server printed meanwhile, in the terminal where "
         f"<code>{escape(command)}</code> runs (the lines it prints as it starts are left out)"
         "</figcaption>\n"
-        f'<pre tabindex="0"><code>{escape(console_text(exchanges))}</code></pre>\n'
+        f"{pre(escape(console_text(exchanges)))}\n"
         "</figure>"
     )

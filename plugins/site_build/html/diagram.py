@@ -265,10 +265,14 @@ def _tie_lines(ties: list[Tie], rows: list[tuple[int, int]]) -> list[str]:
 
 
 def _describe(messages: list[Message], ties: list[Tie]) -> str:
-    """The diagram in words, for readers who cannot see it."""
+    """The diagram in words, for readers who cannot see it.
+
+    A long header value is cut as the drawing cuts it: the rest of a signed
+    cookie is noise read aloud, and the block's exchanges show it whole.
+    """
     sentences = ["A sequence diagram of the conversation."]
     for message in messages:
-        notes = f", with {'; '.join(message.notes)}" if message.notes else ""
+        notes = f", with {'; '.join(map(_fit, message.notes))}" if message.notes else ""
         if message.is_request:
             taken = [
                 f"{tie.phrase} from answer {tie.response + 1}"

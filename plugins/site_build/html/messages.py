@@ -29,7 +29,7 @@ from example_core.rules import PREVIEW_PREFIX
 
 from .console import render_console
 from .diagram import render_diagram
-from .highlight import RoleFormatter, download_link
+from .highlight import RoleFormatter, download_link, pre
 from .over_socket import render_over_socket
 
 NEWLINE = "\n"
@@ -106,11 +106,9 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
     request = exchange.request
     request_type = next((v for k, v in request.headers if k.lower() == "content-type"), "")
     shown = _shown_request_headers(block, exchange)
-    # The live panel re-sends only what the author wrote; its own client adds the rest.
-    added = ",".join(name for name, _ in shown if name in exchange.added_headers)
     return (
         '<div class="exchange-step">\n'
-        f'<div class="exchange-request" data-added="{escape(added)}"><p>Request</p>\n'
+        '<div class="exchange-request"><p>Request</p>\n'
         f"{_highlight_message(_request_head(request, shown), request.shown_body, request_type)}"
         "</div>\n"
         '<div class="exchange-response"><p>Response</p>\n'
@@ -187,7 +185,7 @@ def _highlight_message(head: list[str], body: str, content_type: str) -> str:
 
 
 def _bare(tokens: Iterable[tuple[TokenType, str]]) -> str:
-    return f'<pre tabindex="0"><code>{format_tokens(tokens, BARE)}</code></pre>'
+    return pre(format_tokens(tokens, BARE))
 
 
 def _lean_head(tokens: Iterable[tuple[TokenType, str]]) -> Iterator[tuple[TokenType, str]]:

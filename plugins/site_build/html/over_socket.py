@@ -11,6 +11,8 @@ from html import escape
 
 from example_core.model import Exchange, HttpResponse
 
+from .highlight import pre
+
 
 def differences(tested: HttpResponse, real: HttpResponse) -> list[str]:
     """How the real server's answer differs from the test client's, one phrase each (HTML)."""
@@ -58,7 +60,7 @@ def _figure(exchange: Exchange) -> str:
         f"<figcaption>What <code>flask run</code> sent over a socket for "
         f"<code>{escape(exchange.request.summary)}</code> (the build's own run, on a fresh "
         "app)</figcaption>\n"
-        f'<pre tabindex="0"><code>{escape(chr(10).join(head))}\n\n{escape(body)}</code></pre>\n'
+        f"{pre(escape(chr(10).join(head)) + chr(10) * 2 + escape(body))}\n"
         f"<p>Beside the test client's answer: {said}.</p>\n"
         "</figure>"
     )
