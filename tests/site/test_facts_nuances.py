@@ -4,13 +4,15 @@ Each test pins one sentence of a note (its words must still be there, line
 breaks aside) to the pinned Flask, Werkzeug and Waitress: the reason
 phrase in capitals, as Waitress sends it, the tuple forms, ``SCRIPT_NAME``,
 when the session cookie is sent and ``Vary: Cookie``, validators and
-``304``, scrypt's settings, ``403`` and another login, and ``FLASK_DEBUG`` under any server.
+``304``, scrypt's settings, ``403`` and another login, ``FLASK_DEBUG`` under any server,
+the ``OPTIONS`` Flask answers for a view, and the development server's thread per request.
 """
 
 from __future__ import annotations
 
 import http.client
 import os
+import socketserver
 import subprocess
 import sys
 import threading
@@ -19,6 +21,7 @@ from flask import Flask, request, session, url_for
 from waitress.server import create_server
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.serving import make_server
 from werkzeug.test import Client
 
 from tests.support.facts import note_says
@@ -185,3 +188,36 @@ def test_flask_debug_in_the_environment_gives_the_key_dev_under_any_server():
         check=False,
     )
     assert done.stdout == "True dev\n", done.stderr
+
+
+def test_flask_answers_options_itself_so_a_post_view_handles_only_post():
+    assert note_says("03-flask-webserver.md", "view only handles `POST`. What does a `GET` get?")
+    assert note_says("03-flask-webserver.md", "`Allow` lists what the route accepts")
+    app = small_app()
+    handled = []
+    app.add_url_rule(
+        "/book", "book", lambda: handled.append(request.method) or "", methods=["POST"]
+    )
+    client = app.test_client()
+    options, get = client.options("/book"), client.get("/book")
+    assert (options.status_code, get.status_code) == (200, 405)
+    assert set(options.allow) == set(get.allow) == {"OPTIONS", "POST"}
+    client.post("/book")
+    assert handled == ["POST"]
+
+
+def test_the_development_server_gives_each_connection_a_thread_and_closes_it_after_one_request():
+    assert note_says("03-flask-webserver.md", "The development server starts a thread per request")
+    app = small_app()
+    app.add_url_rule("/", "/", lambda: "hi")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    assert isinstance(server, socketserver.ThreadingMixIn)  # a new thread per connection
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+        connection.request("GET", "/")
+        reply = connection.getresponse()
+        assert (reply.version, reply.getheader("Connection")) == (11, "close")
+    finally:
+        server.shutdown()
+        server.server_close()
