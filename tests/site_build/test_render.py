@@ -95,6 +95,14 @@ def test_a_long_body_is_folded_with_the_rest_of_it_behind_a_summary():
     assert "line 3" not in text_of(folded), "no line is shown twice"
 
 
+def test_a_body_one_line_over_the_limit_is_shown_whole_not_folded():
+    parsed = block("exchange example=demo lines=3")
+    body = "\n".join(f"line {n}" for n in range(1, 5)).encode()
+    html = render_exchanges(parsed, [exchange_for(parsed, body)], "/live/examples/demo.json")
+    assert "<details" not in html
+    assert "line 4" in text_of(html)
+
+
 def test_the_preview_is_a_sandboxed_iframe_with_no_permissions():
     parsed = block("exchange example=demo preview")
     html = render_exchanges(

@@ -95,7 +95,9 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
     body = _body_text(response)
     content_type = response.header("Content-Type") or ""
     lines = body.rstrip("\n").split("\n")
-    shown_body = "\n".join(lines[: block.body_lines]) if len(lines) > block.body_lines else body
+    # One line past the limit is shown, not folded behind "Show the other 1 lines".
+    cut = block.body_lines if len(lines) > block.body_lines + 1 else len(lines)
+    shown_body = "\n".join(lines[:cut]) if cut < len(lines) else body
     preview = ""
     if block.preview and content_type.startswith("text/html"):
         preview = (
@@ -113,7 +115,7 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
         "</div>\n"
         '<div class="exchange-response"><p>Response</p>\n'
         f"{_highlight_message(_response_head(block, response), shown_body, content_type)}"
-        f"{_fold(lines[block.body_lines :], content_type)}{preview}</div>\n"
+        f"{_fold(lines[cut:], content_type)}{preview}</div>\n"
         "</div>"
     )
 
