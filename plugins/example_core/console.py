@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import re
 import sys
 import time
@@ -66,6 +67,16 @@ class Console:
         sys.stderr = _Stream(self, sys.stderr)  # type: ignore[assignment]
 
     @contextlib.contextmanager
+    def installed(self) -> Iterator[Console]:
+        """The console installed meanwhile; ``sys.stdout`` and ``sys.stderr`` put back after."""
+        streams = sys.stdout, sys.stderr
+        self.install()
+        try:
+            yield self
+        finally:
+            sys.stdout, sys.stderr = streams
+
+    @contextlib.contextmanager
     def capture(self) -> Iterator[list[str]]:
         """Collect what is written meanwhile; the list fills as it goes.
 
@@ -81,6 +92,26 @@ class Console:
             raise
         finally:
             self.capturing = None
+
+
+@contextlib.contextmanager
+def fresh_console() -> Iterator[Console]:
+    """A console installed meanwhile, and the root logger without handlers, as in a new process.
+
+    A test runner may have put handlers on the root logger (pytest's logging
+    plugin does). Flask then gives ``app.logger`` no handler of its own, so
+    the app's log lines would go to the runner, never to the console, as
+    they do under ``flask run``. They are taken off meanwhile, then put back.
+    """
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    root.handlers.clear()
+    try:
+        with Console().installed() as console:
+            yield console
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
 
 
 def log_access(method: str, target: str, status: str) -> None:

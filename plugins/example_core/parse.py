@@ -11,7 +11,7 @@ import re
 import shlex
 from dataclasses import dataclass
 
-from .checking import parse_spec
+from .checking import OF_THE_ANSWER, parse_spec
 from .errors import BlockError
 from .exercise_blocks import ExerciseBlock, Task, parse_exercise, read_directives, required, task_at
 from .fences import Fence, fence_at, parse_int, parse_names, parse_options, parse_switch
@@ -196,7 +196,7 @@ def _parse_predict(note: str, start: int, end: int, info: str, body: list[str]) 
         raise BlockError(note, line, "a predict block takes '# @task' lines only, no hint or check")
     ask = required(note, line, options, "ask")
     try:
-        parse_spec(ask)
+        parse_spec(ask, OF_THE_ANSWER)  # a prediction is about the answer the page shows
     except ValueError as error:
         raise BlockError(note, line, f"ask={ask!r}: {error}", example=options["example"]) from None
     choices = tuple(c.strip() for c in required(note, line, options, "choices").split("|"))

@@ -154,11 +154,12 @@ def check(panel: str, exercise_json: str) -> str:
 
     ``exercise_json`` holds the exercise's ``requests`` and ``checks`` (the
     page's ``script.exercise-data``). Returns JSON: ``passed``, ``error``
-    (a traceback, or null) and each check's verdict (see ``example_core.checking``).
+    (a traceback, or null) and each check's verdict (see ``example_core.checking``);
+    the console's checks read what the app printed, as the Server tab shows it.
     """
     chosen = panels[panel]
     os.chdir(chosen.folder)
-    return json.dumps(check_app(chosen.app, json.loads(exercise_json)))
+    return json.dumps(check_app(chosen.app, json.loads(exercise_json), CONSOLE))
 
 
 def _answer(panel: Panel, exchange: Callable[[], Exchange]) -> dict:

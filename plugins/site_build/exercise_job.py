@@ -89,14 +89,12 @@ class ExerciseJob:
         checks = []
         for check in block.checks:
             try:
-                checks.append(
-                    expected_check(check.request, check.spec, solution[check.request].response)
-                )
+                checks.append(expected_check(check.request, check.spec, solution[check.request]))
             except ValueError as error:
                 summary = block.requests[check.request].summary
                 raise block.error(str(error), line=check.line, request=summary) from None
         start = self._start.exchanges()
-        if all(v["passed"] for v in verdicts(checks, [e.response for e in start])):
+        if all(v["passed"] for v in verdicts(checks, list(start))):
             raise block.error(
                 f"the starting app (examples/{block.example}) already passes every check: "
                 "leave out the part the student is to write"

@@ -2,6 +2,9 @@
 
 The page lists the examples in reading order: by the first note that uses
 each one (the notes' file names give their order), with every note that does.
+An example only *write it* exercises use is a starting app, not an example
+the notes show: it has no zip and no entry here, as the exercise's own zip
+(``/exercises/<id>.zip``, with its checks) is what a student takes home.
 
 It runs after the notes are read, so each download knows which notes show
 its example and under which headings. Settings: ``SOURCE_URL`` (the
@@ -23,6 +26,8 @@ from pelican.writers import Writer
 
 from example_core.errors import BlockError, RunError
 from example_core.examples import app_spec, find_examples
+from example_core.exercise_blocks import ExerciseBlock
+from example_core.fences import Fence
 from example_core.notes import note_lines, note_name
 from example_core.parse import find_blocks
 from example_core.settings import build_run_settings
@@ -46,6 +51,11 @@ PROJECT_REQUIREMENTS = Path(__file__).resolve().parents[2] / "requirements.txt"
 CHECKED_WITH = ("pytest",)
 
 
+def shows_its_example(block: Fence) -> bool:
+    """Whether ``block`` shows its example as one: any block but a *write it* exercise's."""
+    return bool(block.example) and not isinstance(block, ExerciseBlock)
+
+
 @dataclass(frozen=True)
 class ExampleEntry:
     """One example as the page lists it."""
@@ -59,7 +69,7 @@ class ExampleEntry:
 
 
 class DownloadsGenerator(Generator):
-    """Writes ``examples/<name>.zip`` for every example, then the page listing them."""
+    """Writes ``examples/<name>.zip`` for each example the notes show, then the page of them."""
 
     def generate_output(self, writer: Writer) -> None:
         """Write the zips and the page; log an error (failing the build) if one cannot be made."""
@@ -77,8 +87,11 @@ class DownloadsGenerator(Generator):
         _, python = flask_requirements(PROJECT_REQUIREMENTS)
         pages = sorted(self.context["pages"], key=lambda page: Path(page.source_path).name)
         entries = []
+        order = self._reading_order(pages)
         for example_dir in find_examples(run.examples):
             check_syntax_for(example_dir, python)
+            if example_dir.name not in order:  # a starting app: its exercise's zip takes it home
+                continue
             shown, notes = self._uses(pages, example_dir.name, site_url)
             source_url = self._source_folder(example_dir.name)
             server = server_for(example_dir.name)
@@ -111,7 +124,6 @@ class DownloadsGenerator(Generator):
                     source_url=source_url,
                 )
             )
-        order = self._reading_order(pages)
         entries.sort(key=lambda entry: (order.get(entry.name, len(order)), entry.name))
         writer.write_file(
             PAGE,
@@ -139,20 +151,22 @@ class DownloadsGenerator(Generator):
             path = note_name(page.source_path, self.settings)
             link = NoteLink(page.title, f"{site_url}/{page.url}")
             shown += [s for s in shown_blocks(lines, path, link) if s.block.example == example]
-            uses = any(block.example == example for block in find_blocks(lines, path))
+            uses = any(
+                block.example == example and shows_its_example(block)
+                for block in find_blocks(lines, path)
+            )
             if uses and page.save_as != "index.html":
                 notes.append(link)
         return tuple(shown), tuple(notes)
 
     def _reading_order(self, pages: list[Page]) -> dict[str, int]:
-        """Each example's place in reading order: where a note, not the start page, uses it."""
+        """Each example a note shows, by its place in reading order (the start page's come last)."""
         order: dict[str, int] = {}
-        for page in pages:
-            if page.save_as == "index.html":
-                continue
+        start_page = [page for page in pages if page.save_as == "index.html"]
+        for page in [page for page in pages if page not in start_page] + start_page:
             path = note_name(page.source_path, self.settings)
             for block in find_blocks(note_lines(Path(page.source_path)), path):
-                if block.example:
+                if shows_its_example(block):
                     order.setdefault(block.example, len(order))
         return order
 

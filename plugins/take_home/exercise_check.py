@@ -5,7 +5,9 @@ This file goes into each exercise's download as ``test_exercise.py``: run
 app afresh from a copy of this folder's files and sends the requests of
 ``exercise.json`` in order, as the page's Check button does, with the very
 code the site's build and the page use (``check_copy/example_core``). Each
-test is one check: it fails with what was expected beside what came.
+test is one check: it fails with what was expected beside what came. What
+your app prints while answering (``print``, ``app.logger``) is caught as
+the page's console catches it, for the checks that read it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ if (HERE / "check_copy").is_dir():  # in a download; on the site's side, the plu
     sys.path.insert(0, str(HERE / "check_copy"))
 
 from example_core.checking import check_app  # noqa: E402
+from example_core.console import fresh_console  # noqa: E402
 from example_core.loading import load_for_run  # noqa: E402
 
 EXERCISE_FILE = HERE / "exercise.json"
@@ -48,10 +51,11 @@ def verdict(tmp_path_factory: pytest.TempPathFactory) -> dict:
     shutil.copytree(HERE, copy, ignore=shutil.ignore_patterns(*NOT_THE_APP))
     environment, folder = dict(os.environ), Path.cwd()
     try:
-        app = load_for_run(
-            copy, EXERCISE["epoch"], debug=EXERCISE["debug"], freeze=leave_the_clock_running
-        )
-        return check_app(app, EXERCISE)
+        with fresh_console() as console:
+            app = load_for_run(
+                copy, EXERCISE["epoch"], debug=EXERCISE["debug"], freeze=leave_the_clock_running
+            )
+            return check_app(app, EXERCISE, console)
     finally:
         os.chdir(folder)
         os.environ.clear()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import logging
+
 import pytest
-from flask import Flask, jsonify, redirect
+from flask import Flask, jsonify, redirect, request
 
 from example_core.checking import check_app, expected_check
-from example_core.model import HttpResponse
+from example_core.console import fresh_console
+from example_core.runner import Replay
 from example_core.wire import request_json
 from tests.support.examples import get
 
@@ -39,15 +43,47 @@ def start() -> Flask:
 
 
 def exercise_for(app: Flask, specs: list[tuple[int, str]], targets: list[str]) -> dict:
-    client = app.test_client()
-    responses = []
-    for target in targets:
-        answer = client.get(target)
-        responses.append(
-            HttpResponse(answer.status, tuple(answer.headers.items()), answer.get_data())
-        )
-    checks = [expected_check(index, spec, responses[index]) for index, spec in specs]
+    """The exercise's data as the build makes it: ``app`` answers, a console catching its lines."""
+    with fresh_console() as console:
+        replay = Replay(app.test_client(), console)
+        exchanges = [replay.send(get(target)) for target in targets]
+    checks = [expected_check(index, spec, exchanges[index]) for index, spec in specs]
     return {"requests": [request_json(get(t)) for t in targets], "checks": checks}
+
+
+APP_NAMES = (f"logging_app_{number}" for number in itertools.count())
+
+
+@pytest.fixture(autouse=True)
+def plain_loggers(monkeypatch):
+    """Loggers as a student's Python makes them: Pelican's, imported by the suite, drop repeats."""
+    monkeypatch.setattr(logging.Logger.manager, "loggerClass", logging.Logger)
+
+
+def logging_app(log: str) -> Flask:
+    """An app in debug mode that writes each request's path, as ``log`` says how."""
+    app = Flask(next(APP_NAMES))  # a logger of its own, of the plain class
+    app.debug = True
+
+    @app.before_request
+    def log_path():
+        if log == "logger":
+            app.logger.info(request.path)
+        elif log == "logging":
+            logging.warning("path=%s", request.path)
+        elif log == "print":
+            print(f"asked for {request.path}")
+
+    @app.get("/menu")
+    def menu():
+        return "Pizzas."
+
+    return app
+
+
+def check_console(app: Flask, exercise: dict) -> dict:
+    with fresh_console() as console:
+        return check_app(app, exercise, console)
 
 
 SPECS = [
@@ -103,3 +139,41 @@ def test_a_start_that_raises_fails_its_checks_with_expected_beside_actual():
 def test_a_check_naming_what_the_solution_does_not_answer_is_refused(spec, message):
     with pytest.raises(ValueError, match=message):
         exercise_for(solution(), [(1, spec)], ["/old", "/api"])
+
+
+TWO_CONSOLE_CHECKS = [(0, "console"), (1, "console")]
+
+
+def test_a_console_check_expects_the_solutions_message_without_the_loggers_prefix():
+    exercise = exercise_for(logging_app("logger"), TWO_CONSOLE_CHECKS, ["/menu", "/x"])
+    assert [check["expected"] for check in exercise["checks"]] == ["/menu", "/x"]
+
+
+@pytest.mark.parametrize("log", ["logger", "logging", "print"])
+def test_a_console_check_passes_however_the_app_writes_a_line_containing_it(log):
+    exercise = exercise_for(logging_app("logger"), TWO_CONSOLE_CHECKS, ["/menu", "/x"])
+    verdict = check_console(logging_app(log), exercise)
+    assert verdict["passed"], verdict
+    assert "/x" in verdict["checks"][1]["actual"]
+    assert "127.0.0.1" not in verdict["checks"][1]["actual"], "the access line is not the app's"
+
+
+def test_a_console_check_fails_an_app_that_prints_nothing_or_another_path():
+    exercise = exercise_for(logging_app("logger"), [(0, "console")], ["/menu"])
+    silent = check_console(logging_app("nothing"), exercise)["checks"][0]
+    assert (silent["actual"], silent["passed"]) == ("", False)
+    assert silent["field"] == "Console (a line must contain each expected line)"
+    other = exercise_for(logging_app("logger"), [(0, "console")], ["/menu/all"])
+    assert not check_console(logging_app("print"), {**exercise, "checks": other["checks"]})[
+        "passed"
+    ], "asked for /menu does not hold /menu/all"
+
+
+def test_without_a_console_an_app_printed_nothing():
+    exercise = exercise_for(logging_app("logger"), [(0, "console")], ["/menu"])
+    assert check_app(logging_app("print"), exercise)["checks"][0]["actual"] == ""
+
+
+def test_a_console_check_on_a_solution_that_prints_nothing_is_refused():
+    with pytest.raises(ValueError, match="'console' fails on the solution: it printed nothing"):
+        exercise_for(logging_app("nothing"), [(0, "console")], ["/menu"])

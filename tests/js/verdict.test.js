@@ -18,3 +18,8 @@ test("a missing value is said as such, and an exception as an exception", () => 
   assert.match(verdictSentence({ passed: false, checks: [check(false, "/new", null)] }), /your app gave \(not in the response\)\.$/);
   assert.match(verdictSentence({ passed: false, checks: [check(false, "/new", null, { raised: true })] }), /GET \/old: your app raised an exception\.$/);
 });
+
+test("an app that printed nothing is said as nothing, not as an empty value", () => {
+  const failed = check(false, "/books", "", { field: "Console (a line must contain each expected line)" });
+  assert.match(verdictSentence({ passed: false, checks: [failed] }), /expected \/books, your app gave \(nothing\)\.$/);
+});

@@ -24,18 +24,40 @@ def asked_in_notes() -> dict[str, list[str]]:
     return found
 
 
+def written_in_notes() -> set[str]:
+    """The ids of every *write it* exercise, read from the notes' Markdown fences."""
+    found = set()
+    for note in (ROOT / "content").glob("*.md"):
+        found.update(re.findall(r"^```exercise .*?\bid=([a-z0-9-]+)", note.read_text(), re.M))
+    return found
+
+
 def test_every_exercise_is_listed_under_its_note_with_a_link_to_it(origin, browser):
     page, problems = visit_offline(browser, origin, "/exercises/")
     listed = page.locator(".exercise-list-note").evaluate_all(
         """notes => notes.map((note) => [
             note.querySelector('h2 a').textContent,
             [...note.querySelectorAll('li')].map((li) => li.dataset.exercise),
-            [...note.querySelectorAll('li a')].map((a) => a.getAttribute('href')),
+            [...note.querySelectorAll('li a:not([download])')].map((a) => a.getAttribute('href')),
         ])"""
     )
     assert {title: ids for title, ids, _ in listed} == asked_in_notes()
     for _, ids, links in listed:
         assert [link.rpartition("#exercise-")[2] for link in links] == ids
+    downloads = page.locator(".exercise-list-note li").evaluate_all(
+        """items => items.map((li) => [li.dataset.exercise,
+            li.querySelector('a[download]')?.getAttribute('href') ?? null])"""
+    )
+    write_it = written_in_notes()
+    assert len(write_it) >= 26
+    assert dict(downloads) == {
+        exercise: f"/exercises/{exercise}.zip" if exercise in write_it else None
+        for exercise, _ in downloads
+    }, "each write-it exercise offers its zip beside its link; a prediction has none"
+    link = page.get_by_role("listitem").filter(has_text="Log each request's path")
+    with page.expect_download() as download:
+        link.get_by_role("link", name="Download (zip)").click()
+    assert download.value.suggested_filename == "log-paths.zip"
     expect(page.locator(".exercise-count").first).to_have_text(re.compile(r"^\(0 of \d+ solved\)$"))
     page.context.close()
     assert problems == []

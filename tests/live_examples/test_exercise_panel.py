@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 from tests.support.browser import visit_offline
 from tests.support.keyboard import RECORD_LIVE_REGIONS, said, tab_to, wait_until_said
 from tests.support.live import PANEL_TIMEOUT, STEP_TIMEOUT, replace_file
+from tests.support.live import check_exercise as check
+from tests.support.live import open_exercise as open_live_exercise
 from tests.support.notes import ROOT
 
 PAGE = "/routes/"
@@ -22,34 +24,8 @@ ALL_PASSED = "All 4 checks passed: solved!"
 
 
 def open_exercise(page):
-    """Press the exercise's button; wait until its panel is ready."""
-    section = page.locator(f"#exercise-{EXERCISE}")
-    section.scroll_into_view_if_needed()  # its script comes once it is near the screen
-    section.get_by_role("button", name="Do it in your browser").click()
-    panel = section.locator(".exercise-panel")
-    page.wait_for_function(
-        "p => p.dataset.state === 'ready'", arg=panel.element_handle(), timeout=PANEL_TIMEOUT
-    )
-    return section, panel
-
-
-def check(page, panel) -> list[dict]:
-    """Press Check; return each check's verdict, field, expected and actual as shown."""
-    verdict = panel.locator(".exercise-verdict")
-    verdict.evaluate("v => v.replaceChildren()")
-    panel.get_by_role("button", name="Check", exact=True).click()
-    page.wait_for_function(
-        "p => p.dataset.state === 'ready' && p.querySelector('.exercise-verdict-heading')",
-        arg=panel.element_handle(),
-        timeout=STEP_TIMEOUT,
-    )
-    return verdict.locator(".exercise-check").evaluate_all(
-        """items => items.map((item) => ({
-            passed: item.dataset.passed,
-            heading: item.querySelector('.exercise-check-heading').textContent,
-            shown: [...item.querySelectorAll('dd')].map((d) => d.textContent),
-        }))"""
-    )
+    """The exercise's section and its panel, ready."""
+    return open_live_exercise(page, EXERCISE)
 
 
 def test_the_start_fails_with_expected_beside_actual_and_the_solution_passes(origin, browser):

@@ -34,6 +34,8 @@ PREDICT_IT = """\
 GET /nothing
 ```"""
 
+CONSOLE = "# @check console"
+
 
 def site_with(tmp_path: Path, block: str) -> dict:
     settings = make_site(tmp_path, block)
@@ -68,6 +70,19 @@ def test_an_exercise_gets_its_expected_values_from_the_solution(tmp_path):
     assert {f"done/{name}" for name in shipped_files} <= names
     assert "done/check_copy/example_core/checking.py" in names
     assert shipped["checks"] == data["checks"] and shipped["solution"] is None
+
+
+def test_a_console_check_expects_what_the_solution_logged_less_the_loggers_prefix(tmp_path):
+    output = tmp_path / "output"
+    settings = site_with(tmp_path, WRITE_IT.replace("# @check has-header X-Done", CONSOLE))
+    logs = "def home():\n    app.logger.info('home asked')\n    print('and printed')\n"
+    logging_solution = SOLUTION.replace("def home():\n", logs)
+    (tmp_path / "solutions" / "done" / "app.py").write_text(logging_solution)
+    assert build_site(ROOT / "pelicanconf.py", output, settings) == 0
+    page = (output / "a-note" / "index.html").read_text()
+    live = re.search(r'id="exercise-done" data-live="([^"]+)"', page)[1]
+    checks = json.loads((output / live.lstrip("/")).read_text())["checks"]
+    assert checks[1] == {"request": 0, "spec": "console", "expected": "home asked\nand printed"}
 
 
 def test_a_prediction_knows_the_right_choice_and_shows_the_exchange(tmp_path):
@@ -133,6 +148,16 @@ CASES = {
         PREDICT_IT.replace("ask=status", "ask='header Location'"),
         3,
         "ask='header Location': the answer has no such part",
+    ),
+    "a console check on a solution that prints nothing": (
+        WRITE_IT.replace("# @check has-header X-Done", CONSOLE),
+        7,
+        "GET /: the check 'console' fails on the solution: it printed nothing while answering",
+    ),
+    "a prediction asking about the console": (
+        PREDICT_IT.replace("ask=status", "ask=console"),
+        3,
+        "ask='console': the check 'console' cannot be used here",
     ),
     "two exercises with one id": (
         f"{WRITE_IT}\n\n{PREDICT_IT.replace('id=guess', 'id=done')}",

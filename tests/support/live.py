@@ -171,3 +171,37 @@ def run_again(page, panel) -> list[tuple[str, str]]:
         timeout=STEP_TIMEOUT,
     )
     return verdicts(panel)
+
+
+def open_exercise(page, exercise: str):
+    """Press a *write it* exercise's button; wait until its panel is ready.
+
+    Returns the exercise's section and its panel.
+    """
+    section = page.locator(f"#exercise-{exercise}")
+    section.scroll_into_view_if_needed()  # its script comes once it is near the screen
+    section.get_by_role("button", name="Do it in your browser").click()
+    panel = section.locator(".exercise-panel")
+    page.wait_for_function(
+        "p => p.dataset.state === 'ready'", arg=panel.element_handle(), timeout=PANEL_TIMEOUT
+    )
+    return section, panel
+
+
+def check_exercise(page, panel) -> list[dict]:
+    """Press Check; return each check's verdict, field, expected and actual as shown."""
+    verdict = panel.locator(".exercise-verdict")
+    verdict.evaluate("v => v.replaceChildren()")
+    panel.get_by_role("button", name="Check", exact=True).click()
+    page.wait_for_function(
+        "p => p.dataset.state === 'ready' && p.querySelector('.exercise-verdict-heading')",
+        arg=panel.element_handle(),
+        timeout=STEP_TIMEOUT,
+    )
+    return verdict.locator(".exercise-check").evaluate_all(
+        """items => items.map((item) => ({
+            passed: item.dataset.passed,
+            heading: item.querySelector('.exercise-check-heading').textContent,
+            shown: [...item.querySelectorAll('dd')].map((d) => d.textContent),
+        }))"""
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from example_core.exercise_blocks import ExerciseBlock
 from example_core.parse import ExchangeBlock, PredictBlock, find_blocks
 from site_build.blocks.anchors import exchange_anchors
+from take_home.downloads_page import shows_its_example
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -46,6 +47,20 @@ def exercise_blocks() -> Iterator[ExerciseBlock]:
         for block in find_blocks(lines, str(note.relative_to(ROOT))):
             if isinstance(block, ExerciseBlock):
                 yield block
+
+
+def shown_examples() -> list[str]:
+    """The sorted names of the examples the notes show: each has a zip and a place on /examples/.
+
+    An example only *write it* exercises use is a starting app: it has neither.
+    """
+    shown = set()
+    for note in notes():
+        lines = note.read_text(encoding="utf-8").split("\n")
+        for block in find_blocks(lines, str(note.relative_to(ROOT))):
+            if shows_its_example(block):
+                shown.add(block.example)
+    return sorted(shown)
 
 
 def exchange_anchor(block: ExchangeBlock) -> str:

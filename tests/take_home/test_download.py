@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from example_core.examples import find_examples
 from example_core.http_file import REFERENCE
 from take_home.archive import zip_bytes
 from take_home.readme import Download
@@ -20,10 +19,10 @@ from take_home.requests_file import NoteLink, requests_http, shown_blocks
 from take_home.requirements import flask_requirements
 from take_home.self_check import check_files
 from tests.support.http_file import read_http_file
-from tests.support.notes import ROOT, exchange_blocks, notes, page_file
+from tests.support.notes import ROOT, exchange_blocks, notes, page_file, shown_examples
 
 EPOCH = 1_700_000_000
-EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
+EXAMPLES = shown_examples()
 
 
 def a_download(example_dir: Path, **changes) -> Download:

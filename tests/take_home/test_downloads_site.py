@@ -7,10 +7,9 @@ import zipfile
 
 import pytest
 
-from example_core.examples import find_examples
-from tests.support.notes import ROOT, notes, page_file
+from tests.support.notes import ROOT, notes, page_file, shown_examples
 
-EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
+EXAMPLES = shown_examples()
 CAPTION = re.compile(r'<p class="(?:exchange|source)-caption">(?P<caption>.*?)</p>', re.DOTALL)
 
 
@@ -33,13 +32,16 @@ def test_every_block_links_the_zip_of_its_example(site):
 
 def test_the_examples_page_lists_every_example_in_reading_order_with_its_notes(site):
     from example_core.parse import find_blocks
+    from take_home.downloads_page import shows_its_example
 
     uses: dict[str, list[str]] = {}
     for note in notes():
         if page_file(note) == "index.html":  # the start page only repeats the notes' blocks
             continue
         for block in find_blocks(note.read_text().split("\n"), str(note.relative_to(ROOT))):
-            if block.example and page_file(note) not in uses.setdefault(block.example, []):
+            if not shows_its_example(block):  # a starting app: its exercise's zip takes it home
+                continue
+            if page_file(note) not in uses.setdefault(block.example, []):
                 uses[block.example].append(page_file(note))
     page = (site / "examples" / "index.html").read_text()
     listed = re.findall(r'<a href="/examples/([\w-]+)\.zip" download>', page)
@@ -51,6 +53,19 @@ def test_the_examples_page_lists_every_example_in_reading_order_with_its_notes(s
         linked = re.findall(r'<a href="/([\w-]+/)">', item)
         assert linked == [p.removesuffix("index.html") for p in pages], example
     assert "repository" not in page, "no SOURCE_URL, no repository links"
+    assert '<a href="/exercises/">the list of exercises</a>' in page
+
+
+def test_a_starting_app_is_no_example_its_exercise_downloads_with_its_checks(site):
+    from tests.support.notes import exercise_blocks
+
+    page = (site / "examples" / "index.html").read_text()
+    for block in exercise_blocks():
+        assert block.example not in EXAMPLES, f"{block.example} is only a starting app"
+        assert not (site / "examples" / f"{block.example}.zip").exists()
+        assert f'id="{block.example}"' not in page
+        with zipfile.ZipFile(site / "exercises" / f"{block.id}.zip") as archive:
+            assert f"{block.id}/test_exercise.py" in archive.namelist()
 
 
 def test_every_page_links_the_examples_page_from_its_footer(site):

@@ -12,11 +12,10 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from example_core.examples import find_examples
-from tests.support.notes import ROOT
+from tests.support.notes import shown_examples
 from tests.support.student import in_a_shell, student_environment, unzip
 
-EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
+EXAMPLES = shown_examples()
 SIDE_BY_SIDE = 2
 
 

@@ -26,14 +26,13 @@ from pathlib import Path
 import pytest
 
 from example_core.differences import as_a_student_sees_it, in_any_order
-from example_core.examples import find_examples
 from example_core.model import Exchange, HttpResponse
 from site_build.jobs import run_exchange_block
 from tests.support.http_file import Group, read_http_file
-from tests.support.notes import ROOT, exchange_blocks
+from tests.support.notes import ROOT, exchange_blocks, shown_examples
 from tests.support.student import readme_command, student_server, unzip
 
-EXAMPLES = [folder.name for folder in find_examples(ROOT / "examples")]
+EXAMPLES = shown_examples()
 REFERENCE = re.compile(r"\{\{\s*(?P<name>\w+)\.response\.headers\.(?P<header>[\w-]+)\s*\}\}")
 # Examples taken home at once, each with its own folder and server.
 SIDE_BY_SIDE = 6

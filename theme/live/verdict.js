@@ -6,10 +6,18 @@ import { element } from "./dom.js";
 import { renderTraceback } from "./message-view.js";
 
 const ABSENT = "(not in the response)";
+const NOTHING = "(nothing)"; // a console check's app that printed nothing
+
+/** The value as words where there is none to show as code. */
+function missing(value) {
+  if (value === null || value === undefined) return ABSENT;
+  return value === "" ? NOTHING : null;
+}
 
 /** One side of a comparison: a label, and the value as code (or words for none). */
 function side(label, value) {
-  const shown = value === null || value === undefined ? element("em", { text: ABSENT }) : element("code", { text: value });
+  const words = missing(value);
+  const shown = words ? element("em", { text: words }) : element("code", { text: value });
   return element("div", {}, element("dt", { text: label }), element("dd", {}, shown));
 }
 
@@ -28,7 +36,7 @@ export function verdictSentence(verdict) {
   const failed = verdict.checks.find((check) => !check.passed);
   const first = failed.raised
     ? `${failed.summary}: your app raised an exception.`
-    : `${failed.summary}, ${failed.field}: expected ${failed.expected ?? ABSENT}, your app gave ${failed.actual ?? ABSENT}.`;
+    : `${failed.summary}, ${failed.field}: expected ${missing(failed.expected) ?? failed.expected}, your app gave ${missing(failed.actual) ?? failed.actual}.`;
   return `${passed} of ${total} checks passed. First failure: ${first}`;
 }
 

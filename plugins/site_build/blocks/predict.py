@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from example_core.checking import field_value, parse_spec
-from example_core.model import HttpResponse
+from example_core.model import Exchange
 from example_core.parse import PredictBlock
 
 from ..exercise_job import inline_html
@@ -20,10 +20,10 @@ from .context import BlockContext
 from .exchange import render_answers
 
 
-def right_answer(block: PredictBlock, response: HttpResponse) -> str:
-    """The choice that is right: the part of ``response`` the block asks about, as text."""
+def right_answer(block: PredictBlock, exchange: Exchange) -> str:
+    """The choice that is right: the part of ``exchange`` the block asks about, as text."""
     kind, name = parse_spec(block.ask)
-    value = field_value(kind, name, response)
+    value = field_value(kind, name, exchange)
     if value is None:
         raise block.error(
             f"ask={block.ask!r}: the answer has no such part, so no choice can be right"
@@ -38,7 +38,7 @@ def render(block: PredictBlock, context: BlockContext, job: BlockJob, anchor: st
     """
     context.started.refuse_duplicate(block)
     exchanges = job.exchanges()
-    answer = right_answer(block, exchanges[-1].response)
+    answer = right_answer(block, exchanges[-1])
     if answer not in block.choices:
         raise block.error(
             f"the right answer {answer!r} is not among the choices "
