@@ -22,6 +22,7 @@ from flask import Flask
 from example_core.pinning import source_date_epoch
 from example_core.settings import RunSettings
 from tests.support.browser import GateVisit, gate_visits_side_by_side, visit_offline
+from tests.support.hosting import header_rules, hosted
 from tests.support.notes import EXAMPLES, ROOT
 from tests.support.site import build_real_site
 from tests.support.site_checks import html_pages, page_url, static_server
@@ -164,18 +165,30 @@ def visit(origin, browser):
 
 
 @pytest.fixture(scope="session")
-def gate_visits(site, origin, browser) -> Callable[[str], list[GateVisit]]:
+def hosted_origin(site) -> Iterator[str]:
+    """The real site served as a host that reads its ``_headers`` serves it."""
+    with hosted(site) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def gate_visits(site, hosted_origin, browser) -> Callable[[str], list[GateVisit]]:
     """Every page of the site loaded once per colour scheme, with every gate's findings.
 
-    The offline, axe-core and weight gates read the same visits: a page is
-    loaded once in the light theme and once in the dark one.
+    The offline, axe-core, weight and hosted gates read the same visits: a
+    page is loaded once in the light theme and once in the dark one, served
+    with the headers of the built ``_headers`` (every other browser test
+    loads the site from a plain static server, ``origin``).
     """
     visits: dict[str, list[GateVisit]] = {}
+    rules = header_rules((site / "_headers").read_text())
 
     def of(color_scheme: str) -> list[GateVisit]:
         if color_scheme not in visits:
             paths = [page_url(site, html) for html in html_pages(site)]
-            visits[color_scheme] = gate_visits_side_by_side(browser, origin, paths, color_scheme)
+            visits[color_scheme] = gate_visits_side_by_side(
+                browser, hosted_origin, paths, color_scheme, rules
+            )
         return visits[color_scheme]
 
     return of

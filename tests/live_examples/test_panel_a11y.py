@@ -10,9 +10,15 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import axe_violations, open_offline
+from tests.support.browser import (
+    PHONE_WIDTHS,
+    GateVisit,
+    axe_violations,
+    gate_visit,
+    open_offline,
+)
 from tests.support.live import STEP_TIMEOUT, act, block_with, go_to, open_browser, send
-from tests.support.site_checks import html_pages, page_url
+from tests.support.site_checks import html_pages, plant, static_server
 
 # Notes every 10 ms, while the panel works, whether the focus fell to <body>.
 WATCH_FOCUS = """() => {
@@ -159,22 +165,32 @@ def test_a_json_answer_after_an_html_one_leaves_no_preview_and_a_phone_no_sidewa
     )
 
 
-@pytest.mark.parametrize("width", [320, 390])
-def test_no_page_scrolls_sideways_on_a_phone(site, origin, browser, width):
-    page, problems = open_offline(browser, origin)
-    page.set_viewport_size({"width": width, "height": 800})
-    wide = []
-    for html in html_pages(site):
-        path = page_url(site, html)
-        page.goto(origin + path, wait_until="networkidle")
-        scroll, client = page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        if scroll > client:
-            wide.append(f"{path}: {scroll} > {client}")
-    page.context.close()
+@pytest.mark.xdist_group("site_gates")
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_no_page_scrolls_sideways_on_a_phone(site, gate_visits, width):
+    """Every page, light and dark, made ``width`` px wide, is no wider than the screen.
+
+    The browser gates' visits measure it (``gate_visits``): the site's pages
+    lay themselves out with CSS alone, so narrowing a loaded page shows what
+    loading it on the phone would.
+    """
+    visits = gate_visits("light") + gate_visits("dark")
+    assert len(visits) == 2 * len(html_pages(site))
+    wide = [f"{visit}: {visit.phone[width]}" for visit in visits if _sideways(visit, width)]
     assert wide == []
-    assert problems == []
+    assert [visit.problems for visit in visits if visit.problems] == []
+
+
+def _sideways(visit: GateVisit, width: int) -> bool:
+    scroll, client = visit.phone[width]
+    return scroll > client
+
+
+def test_the_phone_check_catches_a_page_wider_than_the_phone(site, browser, tmp_path):
+    wide = '<p style="width: 600px">A line that does not wrap.</p>'
+    with static_server(plant(site, tmp_path, "index.html", "</main>", wide)) as served:
+        visit = gate_visit(browser, served, "/")
+    assert _sideways(visit, PHONE_WIDTHS[0])
 
 
 def test_a_table_wider_than_a_phone_scrolls_in_a_region_the_keyboard_reaches(origin, browser):

@@ -1,9 +1,10 @@
 """Gates run in Chromium: every page works offline, and passes axe-core in both themes.
 
-The built site is served by a plain static file server; every request to
-anywhere else is blocked, as if the network were cut off. Each page is
-loaded once per theme (the ``gate_visits`` fixture); the offline, axe-core
-and weight gates (``test_page_weight``) all check that one visit.
+The built site is served as a host that reads its ``_headers`` serves it;
+every request to anywhere else is blocked, as if the network were cut off.
+Each page is loaded once per theme (the ``gate_visits`` fixture); the
+offline, axe-core, weight (``test_page_weight``), hosted (``test_hosted``)
+and phone (``test_panel_a11y``) gates all check that one visit.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
 """Every page stays within its weight budget before the reader presses Run, measured in Chromium.
 
 Each page is loaded, as ``benchmarks/browser_figures.py`` loads it, from a
-plain static server that compresses nothing, in a fresh browser context
-(empty cache); everything it downloads counts, headers included, until the
-network is idle. New notes are held to the same budget, which the build
-checks too (``site_build.weight``, without the response headers). The load
-is the light theme's visit of the browser gates (``gate_visits``), with the
-outside world blocked, which a page that passes the offline gate never asks for.
+static server that compresses nothing, in a fresh browser context (empty
+cache); everything it downloads counts, headers included (but for those the
+site's ``_headers`` adds: a plain static server's), until the network is
+idle. New notes are held to the same budget, which the build checks too
+(``site_build.weight``, without the response headers). The load is the light
+theme's visit of the browser gates (``gate_visits``), with the outside world
+blocked, which a page that passes the offline gate never asks for.
 """
 
 from __future__ import annotations

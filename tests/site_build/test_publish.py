@@ -28,13 +28,21 @@ def git(*args: str, cwd: Path) -> str:
 
 
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the project's git history")
-def test_gh_pages_pushes_the_site_with_a_nojekyll_file(tmp_path):
+def test_gh_pages_pushes_the_site_with_a_nojekyll_file(site, tmp_path):
+    """``invoke gh-pages`` in a clone builds the production site and pushes it, ``.nojekyll`` too.
+
+    The clone starts with the caches the session's build left (the blocks'
+    answers, the live runtime), as a publisher's working copy would after
+    ``invoke build``: a cold build is the reproducibility gate's to prove.
+    """
     remote = tmp_path / "remote.git"
     git("init", "--quiet", "--bare", str(remote), cwd=tmp_path)
     clone = tmp_path / "clone"
     git("clone", "--quiet", str(ROOT), str(clone), cwd=tmp_path)
     git("remote", "set-url", "origin", str(remote), cwd=clone)
     (clone / "node_modules").symlink_to(ROOT / "node_modules")
+    shutil.copytree(site.parent / "cache", clone / "cache")
+    (clone / "cache" / "live").symlink_to(ROOT / "cache" / "live")
     env = {
         **os.environ,
         "SITEURL": "https://someone.github.io/webservers",

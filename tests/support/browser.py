@@ -1,19 +1,31 @@
-"""Pages of a built site in Chromium: offline, through axe-core, and weighed.
+"""Pages of a built site in Chromium: offline, through axe-core, weighed, under their policy.
 
 The site's gates load each page once per colour scheme (``gate_visit``): on
 that one visit, every request outside the site is blocked (the page must
-work offline), axe-core looks for serious faults, and what the page
-downloaded is weighed.
+work offline), every Content-Security-Policy violation is noted (the page
+must work under the headers its host sends), axe-core looks for serious
+faults, what the page downloaded is weighed, and then the page is made as
+narrow as a phone, where it must not scroll sideways.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from tests.support.hosting import Rule, headers_for
 from tests.support.site_checks import AXE
 
 SERIOUS = ("serious", "critical")
+# The phones' widths, in CSS pixels, a page must fit without scrolling sideways.
+PHONE_WIDTHS = (320, 390)
+# Notes each Content-Security-Policy violation of the page (and of each of its frames, in its own).
+VIOLATIONS = """
+addEventListener("securitypolicyviolation", (event) => {
+    (self.violations ??= []).push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
 
 
 def open_offline(browser, origin: str, color_scheme: str = "light"):
@@ -44,6 +56,20 @@ def visit_offline(browser, origin: str, path: str, color_scheme: str = "light"):
     page, problems = open_offline(browser, origin, color_scheme)
     page.goto(origin + path, wait_until="networkidle")
     return page, problems
+
+
+def record_policy_violations(page) -> None:
+    """From the page's next load on, note every Content-Security-Policy violation in it.
+
+    A violation is reported on the console too, which ``open_offline`` notes
+    as a problem: that report also covers the page's worker.
+    """
+    page.add_init_script(VIOLATIONS)
+
+
+def policy_violations(page) -> list[str]:
+    """The Content-Security-Policy violations noted on the page since it loaded."""
+    return page.evaluate("self.violations ?? []")
 
 
 def axe_violations(page) -> list[str]:
@@ -88,6 +114,9 @@ class GateVisit:
     color_scheme: str
     problems: list[str]  # offline: failed requests, 4xx/5xx, console and page errors
     violations: list[str]  # axe-core: serious or critical
+    policy: list[str]  # hosted: Content-Security-Policy violations
+    policy_sent: str | None  # hosted: the page's own Content-Security-Policy header
+    phone: dict[int, tuple[int, int]]  # by phone width: the page's scroll width, client width
     fetched: list[tuple[str, int]]  # weight: each URL downloaded, bodies and headers
 
     @property
@@ -109,17 +138,26 @@ def gate_visit(browser, origin: str, path: str, color_scheme: str = "light") -> 
 
 
 def gate_visits_side_by_side(
-    browser, origin: str, paths: list[str], color_scheme: str, at_once: int = 4
+    browser,
+    origin: str,
+    paths: list[str],
+    color_scheme: str,
+    hosted: list[Rule] | None = None,
+    at_once: int = 4,
 ) -> list[GateVisit]:
     """``gate_visit`` for each path: ``at_once`` pages load side by side, each in its context.
 
     The weight is what a page downloads until the network is idle, before
     axe-core is added to it (its script is inlined, not fetched, anyway).
+    When ``origin`` serves the site with the ``hosted`` rules of its
+    ``_headers``, the header lines those rules add are not weighed: the
+    weight is that of a plain static server's answers, as the build counts it.
     """
     visits = []
     for start in range(0, len(paths), at_once):
         loading = [
-            _Loading(browser, origin, path, color_scheme) for path in paths[start:][:at_once]
+            _Loading(browser, origin, path, color_scheme, hosted or [])
+            for path in paths[start:][:at_once]
         ]
         try:
             for visit in loading:
@@ -134,16 +172,23 @@ def gate_visits_side_by_side(
 class _Loading:
     """A page of ``gate_visits_side_by_side`` on its way: loading, then running axe-core."""
 
-    def __init__(self, browser, origin: str, path: str, color_scheme: str) -> None:
-        self.path, self.color_scheme = path, color_scheme
+    def __init__(
+        self, browser, origin: str, path: str, color_scheme: str, hosted: list[Rule]
+    ) -> None:
+        self.path, self.color_scheme, self.hosted = path, color_scheme, hosted
         self.page, self.problems = open_offline(browser, origin, color_scheme)
+        record_policy_violations(self.page)
         self.fetched: list[tuple[str, int]] = []
         self.page.context.on("requestfinished", self._count)
-        self.page.goto(origin + path, wait_until="commit")
+        response = self.page.goto(origin + path, wait_until="commit")
+        self.policy_sent = response.headers.get("content-security-policy")
 
     def _count(self, request) -> None:
         sizes = request.sizes()
-        self.fetched.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+        added = headers_for(self.hosted, urlsplit(request.url).path)
+        # Chromium counts a header line as "Name: value" and its CRLF.
+        unhosted = sizes["responseHeadersSize"] - sum(len(n) + len(v) + 4 for n, v in added)
+        self.fetched.append((request.url, sizes["responseBodySize"] + unhosted))
 
     def run_axe_once_loaded(self) -> None:
         """Once the network is idle, note what was downloaded, then start axe-core."""
@@ -154,7 +199,28 @@ class _Loading:
 
     def result(self) -> GateVisit:
         violations = serious(self.page.evaluate("() => window.gateAxe"))
-        return GateVisit(self.path, self.color_scheme, list(self.problems), violations, self.loaded)
+        policy = policy_violations(self.page)
+        phone = {width: self._widths_at(width) for width in PHONE_WIDTHS}
+        problems = list(self.problems)
+        return GateVisit(
+            self.path,
+            self.color_scheme,
+            problems,
+            violations,
+            policy,
+            self.policy_sent,
+            phone,
+            self.loaded,
+        )
+
+    def _widths_at(self, width: int) -> tuple[int, int]:
+        """The page's scroll width and client width, once the viewport is ``width`` wide."""
+        self.page.set_viewport_size({"width": width, "height": 800})
+        return tuple(
+            self.page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+        )
 
 
 def html_file(site: Path, visit: GateVisit) -> Path:
