@@ -6,7 +6,8 @@ notes write ``{asset}style.css`` (in a link or in text) and get
 unchanged one can be cached for a year (``Cache-Control: immutable``). The
 hash is of the bytes published, so it is the same on every machine. The
 CSS and JS a reader downloads are minified by esbuild (pinned in
-package.json).
+package.json). A file about as small as its own response's head (the
+favicon) is written into each page instead, as a data: URL (``data_url(name)``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from pelican import Pelican, signals
 from pelican.contents import Content
@@ -27,6 +29,10 @@ ESBUILD = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "esbui
 # What a browser reads as code, so whitespace and comments are only weight.
 MINIFIED = (".css", ".js")
 ASSET_LINK = re.compile(r"\{asset\}([\w./-]+)")
+# What a data: URL of ours carries, by the file's suffix; every other character
+# of the file is percent-encoded, so the URL is valid in an attribute.
+DATA_TYPES = {".svg": "image/svg+xml"}
+DATA_URL_KEEPS = "/:=',"
 
 
 def hashed_name(path: Path) -> str:
@@ -75,9 +81,27 @@ def asset_resolver(settings: dict) -> Callable[[str], str]:
     return asset_url
 
 
+def data_resolver(settings: dict) -> Callable[[str], str]:
+    """A function from the name of a file at the theme's top to a data: URL of its text.
+
+    For a file of a few hundred bytes that every page names, such as the
+    favicon: in the page, it costs no request of its own, whose response's
+    head would weigh about as much as the file.
+    """
+    theme = Path(settings["THEME"])
+
+    def data_url(name: str) -> str:
+        path = theme / name
+        text = path.read_text().strip()
+        return f"data:{DATA_TYPES[path.suffix]},{quote(text, safe=DATA_URL_KEEPS)}"
+
+    return data_url
+
+
 def add_asset_url(generator: Generator) -> None:
-    """Make ``asset_url(name)`` available to every template."""
+    """Make ``asset_url(name)`` and ``data_url(name)`` available to every template."""
     generator.env.globals["asset_url"] = asset_resolver(generator.settings)
+    generator.env.globals["data_url"] = data_resolver(generator.settings)
 
 
 def replace_asset_links(content: Content) -> None:

@@ -4,7 +4,7 @@ Once Pelican has written every page (the ``finalized`` signal), ``index``
 runs Pagefind (pinned in package.json) over them into ``pagefind/``. Only
 what a template marks ``data-pagefind-body`` (a note's article) is indexed,
 less what it marks ``data-pagefind-ignore``; the page ``/search/`` and the
-box in every page's header (``theme/static/js/search.js``) read that index.
+box in every page's header (``theme/static/js/page.js``) read that index.
 Pelican is imported only inside ``register()``.
 """
 

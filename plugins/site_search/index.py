@@ -15,7 +15,7 @@ from pathlib import Path
 
 PAGEFIND = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "pagefind"
 BUNDLE = "pagefind"
-# Pagefind's own interfaces: the site has its own (theme/static/js/search.js).
+# Pagefind's own interfaces: the site has its own (theme/static/js/page.js, search-ui.js).
 UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js")
 # Permalinks are a "#" each: not words, and not part of a heading's title.
 IGNORED = ".headerlink"

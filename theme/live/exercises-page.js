@@ -1,5 +1,5 @@
 // The exercises of a note (see plugins/example_core/checking.py), bundled as
-// live-exercises.js into the runtime folder: theme/static/js/live.js imports
+// live-exercises.js into the runtime folder: theme/static/js/page.js imports
 // it once an exercise comes near the screen, so a page weighs nothing more
 // for its exercises before that. Each exercise shows whether this browser
 // solved it; a "predict it" question says, when the reader asks, whether the

@@ -1,5 +1,5 @@
 // The live panels' entry, bundled as live-panel.js into the runtime folder:
-// theme/static/js/live.js imports it when the reader shows interest in a Run
+// theme/static/js/page.js imports it when the reader shows interest in a Run
 // button, theme/static/js/exercises.js in an exercise's. Importing it starts the page's one Python (python.js, worker.js)
 // and loads the panels' styles.
 

@@ -1,4 +1,4 @@
-// The search, once the reader asks for it (search.js loads this): Pagefind's
+// The search, once the reader asks for it (page.js loads this): Pagefind's
 // code and index from the site, results that name the note and the heading
 // with an excerpt and open the note at that heading, and their count
 // announced once per search.
