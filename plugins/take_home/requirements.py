@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib.metadata import metadata, requires
+from importlib.metadata import PackageNotFoundError, metadata, requires
 from pathlib import Path
 
 from packaging.markers import Marker
@@ -36,7 +36,7 @@ def flask_requirements(project_requirements: Path, *extra: str) -> tuple[str, st
     pins = {}
     for line in project_requirements.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
-            pins[canonicalize_name(Requirement(line).name)] = line.strip()
+            pins[canonicalize_name(Requirement(line).name)] = line.partition(";")[0].strip()
     roots = ["flask", *extra]
     oldest = _oldest_python(_dependencies(roots, [{"extra": ""}]))
     needed = _dependencies(roots, _environments(oldest))
@@ -73,7 +73,7 @@ def _dependencies(roots: list[str], environments: list[dict[str, str]]) -> dict[
         if current in found and (found[current] is None or found[current] == marker):
             continue
         found[current] = _either(found[current], marker) if current in found else marker
-        for text in requires(current) or []:
+        for text in _requirements_of(current):
             requirement = Requirement(text)
             condition = requirement.marker
             if condition is not None and not any(
@@ -87,6 +87,21 @@ def _dependencies(roots: list[str], environments: list[dict[str, str]]) -> dict[
             child = _both(marker, str(condition) if condition is not None else None, environments)
             waiting.append((canonicalize_name(requirement.name), child))
     return found
+
+
+def _requirements_of(package: str) -> list[str]:
+    """What ``package`` requires, from its installed metadata.
+
+    A package for another system only (``colorama``, pinned in the project's
+    ``requirements.txt`` with ``; sys_platform == "win32"``) is not installed
+    here; it is taken to require nothing, as ``colorama`` does. It is not
+    installed on purpose: Werkzeug's log handler strips a terminal's colours
+    through it when it is there.
+    """
+    try:
+        return requires(package) or []
+    except PackageNotFoundError:
+        return []
 
 
 def _both(first: str | None, second: str | None, environments: list[dict[str, str]]) -> str | None:
