@@ -12,6 +12,7 @@ does not have.
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import sys
@@ -91,10 +92,17 @@ def _forget_earlier_import(spec: str) -> None:
 
     Flask's ``locate_app`` imports by name, so in a process that loaded another
     example already, ``import app`` would find that one in ``sys.modules``.
+    Its logger (``logging.getLogger("app")``, Flask's ``app.logger``) outlives
+    the module: an app in debug mode set it to ``DEBUG``, which would show a
+    later app's ``INFO`` lines without debug. It is made new as in a fresh process.
     """
     top = spec.split(":")[0].split(".")[0]
     for name in [name for name in sys.modules if name == top or name.startswith(f"{top}.")]:
         del sys.modules[name]
+    for name, logger in list(logging.Logger.manager.loggerDict.items()):
+        if isinstance(logger, logging.Logger) and (name == top or name.startswith(f"{top}.")):
+            logger.setLevel(logging.NOTSET)
+            logger.handlers.clear()
 
 
 def _make_paths_relative(app: Flask, folder: Path) -> None:

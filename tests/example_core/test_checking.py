@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
+import shutil
+import sys
 
 import pytest
 from flask import Flask, jsonify, redirect, request
 
 from example_core.checking import check_app, expected_check
 from example_core.console import fresh_console
+from example_core.loading import load_for_run
 from example_core.runner import Replay
 from example_core.wire import request_json
 from tests.support.examples import get
+from tests.support.notes import ROOT
 
 
 def solution() -> Flask:
@@ -177,3 +182,27 @@ def test_without_a_console_an_app_printed_nothing():
 def test_a_console_check_on_a_solution_that_prints_nothing_is_refused():
     with pytest.raises(ValueError, match="'console' fails on the solution: it printed nothing"):
         exercise_for(logging_app("nothing"), [(0, "console")], ["/menu"])
+
+
+def test_an_info_line_shows_in_debug_only_even_after_a_debug_load_in_the_same_process(
+    tmp_path, monkeypatch
+):
+    """As ``flask run`` shows: ``INFO`` with ``--debug``, nothing without (the page reloads apps).
+
+    Flask sets the ``app`` logger to ``DEBUG`` for an app in debug mode, and a
+    logger outlives the module: a later load without debug must not keep it.
+    """
+    folder = shutil.copytree(ROOT / "solutions" / "log-paths", tmp_path / "log-paths")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.setattr(os, "environ", dict(os.environ))
+    exercise = {"requests": [request_json(get("/menu"))], "checks": []}
+    exercise["checks"] = [{"request": 0, "spec": "console", "expected": "/menu"}]
+    printed = []
+    for debug in (True, False):
+        with fresh_console() as console:
+            app = load_for_run(folder, 0, debug=debug, freeze=lambda moment: None)
+            printed.append(check_app(app, exercise, console)["checks"][0]["actual"])
+    sys.modules.pop("app", None)
+    assert printed[0].endswith(" INFO in app: /menu\n"), printed
+    assert printed[1] == "", "without debug, the INFO line is dropped"

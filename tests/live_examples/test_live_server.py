@@ -49,3 +49,24 @@ def test_the_server_tab_prints_what_the_page_console_shows_then_each_request(bro
     expect(panel.get_by_text("Nothing yet: send a request.")).to_be_visible()
     page.context.close()
     assert problems == []
+
+
+def test_a_block_without_debug_drops_info_lines_after_one_in_debug_mode_ran(browser, origin):
+    """One Python runs every panel of a page, as ``flask run`` runs one app: no level carried over.
+
+    Flask sets the ``app`` logger to ``DEBUG`` for an app in debug mode; the
+    block without debug, run after it, still shows only its warning.
+    """
+    page, problems = visit_offline(browser, origin, "/errors/")
+    crash = page.locator(".exchange[data-example=crash]")
+    open_panel(page, crash.filter(has_text="INFO in app: Sharing").first)
+    exchange = block_with(page, "crash", "GET /share/12")
+    built = exchange.locator(".exchange-console pre").inner_text()
+    assert "WARNING in app: 12 people" in built and "INFO in app" not in built
+    panel = open_panel(page, exchange)
+    panel.get_by_role("tab", name="Server").click()
+    console = panel.get_by_role("log", name="What the server printed")
+    expect(console).to_be_visible()
+    assert without_whole_line_carets(console.inner_text()) == without_whole_line_carets(built)
+    page.context.close()
+    assert problems == []
