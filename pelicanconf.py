@@ -75,10 +75,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.codehilite": {"css_class": "highlight", "wrapcode": True},
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {
-            "permalink": "#",
-            "permalink_title": "Link to this section",
-        },
+        # Each heading links to itself (as MDN's do): no extra "#" link beside it.
+        "markdown.extensions.toc": {"anchorlink": True},
     },
     "output_format": "html5",
 }

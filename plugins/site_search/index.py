@@ -17,8 +17,6 @@ PAGEFIND = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "page
 BUNDLE = "pagefind"
 # Pagefind's own interfaces: the site has its own (theme/static/js/page.js, search-ui.js).
 UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js")
-# Permalinks are a "#" each: not words, and not part of a heading's title.
-IGNORED = ".headerlink"
 
 
 class SearchIndexError(Exception):
@@ -35,7 +33,6 @@ def index_site(output: Path) -> Path:
         str(PAGEFIND),
         f"--site={output}",
         f"--output-subdir={BUNDLE}",
-        f"--exclude-selectors={IGNORED}",
         "--silent",
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)

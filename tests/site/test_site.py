@@ -50,9 +50,9 @@ def test_notes_link_to_their_neighbours(site):
     assert 'rel="prev"' not in page
 
 
-def test_headings_have_permalinks(site):
+def test_headings_link_to_themselves(site):
     page = (site / "webserver" / "index.html").read_text()
-    assert '<a class="headerlink" href="#status-codes" title="Link to this section">' in page
+    assert '<h2 id="status-codes"><a class="toclink" href="#status-codes">' in page
 
 
 def test_all_code_on_the_site_uses_only_the_classes_the_theme_colours(site):

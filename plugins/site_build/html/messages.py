@@ -115,19 +115,23 @@ def _render_step(block: ExchangeBlock, exchange: Exchange) -> str:
         "</div>\n"
         '<div class="exchange-response"><p>Response</p>\n'
         f"{_highlight_message(_response_head(block, response), shown_body, content_type)}"
-        f"{_fold(lines[cut:], content_type)}{preview}</div>\n"
+        f"{_fold(lines[cut:])}{preview}</div>\n"
         "</div>"
     )
 
 
-def _fold(rest: list[str], content_type: str) -> str:
-    """The lines of a body past the block's limit, behind a summary that opens them."""
+def _fold(rest: list[str]) -> str:
+    """The lines of a body past the block's limit, behind a summary that opens them.
+
+    They are plain text, not coloured: a folded body is most often a
+    framework's boilerplate (a redirect's HTML), and colours would double its
+    bytes on a page within its weight budget.
+    """
     if not rest:
         return ""
     return (
         f'<details class="exchange-fold"><summary>Show the other {len(rest)} '
-        f"lines of the body</summary>\n{_highlight_body(NEWLINE.join(rest), content_type)}"
-        "</details>"
+        f"lines of the body</summary>\n{pre(escape(NEWLINE.join(rest), quote=False))}</details>"
     )
 
 
