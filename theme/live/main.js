@@ -1,7 +1,8 @@
 // The live panels' entry, bundled as live-panel.js into the runtime folder:
 // theme/static/js/page.js imports it when the reader shows interest in a Run
-// button, theme/static/js/exercises.js in an exercise's. Importing it starts the page's one Python (python.js, worker.js)
-// and loads the panels' styles.
+// button, and the exercises' script (exercises-page.js, bundled as
+// live-exercises.js) when an exercise is near the screen. Importing it starts
+// the page's one Python (python.js, worker.js) and loads the panels' styles.
 
 import { element } from "./dom.js";
 import { ExercisePanel } from "./exercise.js";

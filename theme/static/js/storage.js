@@ -1,6 +1,6 @@
 // What this browser keeps for the reader, in localStorage: the edits to each
 // example's files, and each exercise's state. Nothing leaves the browser.
-// The live panels bundle this module; the exercises' page script (exercises.js)
+// The live panels bundle this module; the /exercises/ page's script (exercise-list.js)
 // imports it by its URL. A browser whose storage is full, turned off or
 // refused (a private window, a policy) keeps nothing, and the page works on:
 // each call says whether it could, and never throws.
