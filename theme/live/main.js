@@ -1,7 +1,7 @@
 // The live panels' entry, bundled as live-panel.js into the runtime folder:
 // theme/static/js/page.js imports it when the reader shows interest in a Run
 // button, and the exercises' script (exercises-page.js, bundled as
-// live-exercises.js) when an exercise is near the screen. Importing it starts
+// live-exercises.js) on interest in an exercise. Importing it starts
 // the page's one Python (python.js, worker.js) and loads the panels' styles.
 
 import { element } from "./dom.js";
