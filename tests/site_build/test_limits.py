@@ -13,7 +13,7 @@ import time
 import pytest
 
 from site_build.build import build_site
-from site_build.weight import PAGE_BUDGET, RESPONSE_HEAD, page_weight
+from site_build.weight import PAGE_BUDGET, RESPONSE_HEAD, overweight_pages, page_weight
 from tests.support.broken_builds import GOOD_APP, build_and_fail, make_site
 from tests.support.notes import ROOT
 
@@ -163,3 +163,17 @@ def test_a_page_published_under_a_path_counts_the_files_it_loads(tmp_path):
     page_alone = page.stat().st_size + RESPONSE_HEAD
     assert page_weight(tmp_path, page, "/notes") == page_alone + stylesheet + RESPONSE_HEAD
     assert page_weight(tmp_path, page) == page_alone, "without the root, not found"
+
+
+def test_under_a_path_the_budget_grows_by_the_bytes_the_path_adds_to_links(tmp_path):
+    page = tmp_path / "a-note" / "index.html"
+    page.parent.mkdir()
+    links = "".join(f'<a href="/notes/n{n}/">{n}</a>' for n in range(30))  # 6 bytes each
+    filler = "x" * (PAGE_BUDGET - RESPONSE_HEAD - len(links) + 100)
+    page.write_text(filler + links)
+    assert page_weight(tmp_path, page, "/notes") == PAGE_BUDGET + 100
+    assert overweight_pages(tmp_path, "/notes") == [], "within 180 bytes over: the path's"
+    assert len(overweight_pages(tmp_path)) == 1, "at the root, over"
+    page.write_text(filler + "y" * 100 + links)
+    (message,) = overweight_pages(tmp_path, "/notes")
+    assert f"over its budget of {PAGE_BUDGET:,}, plus 180 for the path /notes its links" in message
