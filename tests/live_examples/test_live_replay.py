@@ -138,7 +138,7 @@ def test_a_logged_request_edited_and_sent_again_joins_the_log(visit):
     form.get_by_label("Path").fill("/api/me")
     headers = form.get_by_label("Headers (one per line)")
     headers.fill(headers.input_value() + "\nAccept: application/json")
-    form.get_by_role("button", name="Resend").press("Enter")
+    form.get_by_role("button", name="Resend").click()
     expect(form.get_by_role("status")).to_have_text(
         re.compile("^Sent again: 200 OK"), timeout=STEP_TIMEOUT
     )

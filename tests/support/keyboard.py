@@ -37,6 +37,14 @@ FOCUSED_CONTROL = """() => {
     return seen && focused.matches(control) ? focused.outerHTML.slice(0, 80) : null;
 }"""
 
+# Where the focus is, and whether it can be seen: what a failed ``focus_is_sensible`` reports.
+FOCUSED_ELEMENT = """() => {
+    const focused = document.activeElement;
+    const { width, height } = focused.getBoundingClientRect();
+    const seen = `visible: ${focused.checkVisibility()}, ${width} by ${height} px`;
+    return `${focused.outerHTML.slice(0, 80)} (${seen})`;
+}"""
+
 
 def editor_text(editor) -> str:
     """The text in a CodeMirror editor, exactly (spaces and tab characters kept)."""
@@ -67,7 +75,7 @@ def times_said(page, pattern: str) -> int:
 def focus_is_sensible(page, step: str) -> str:
     """The focused control's HTML; fails if the focus is on <body> or on nothing visible."""
     control = page.evaluate(FOCUSED_CONTROL)
-    where = page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+    where = page.evaluate(FOCUSED_ELEMENT)
     assert control, f"after {step}: the focus is on {where}"
     return control
 

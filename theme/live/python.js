@@ -57,7 +57,7 @@ export class Python {
           clearTimeout(timer);
           this.marks = data.marks;
           resolve();
-        } else if (data.type === "failed" && !data.panel && !data.id) {
+        } else if (data.type === "failed" && !data.id) {
           this.abortStart(new Error(data.message));
         } else this.settle(data);
       };
@@ -68,10 +68,9 @@ export class Python {
   }
 
   settle(data) {
-    const key = data.id ?? data.panel;
-    const waiter = this.waiting.get(key);
+    const waiter = this.waiting.get(data.id);
     if (!waiter) return;
-    this.waiting.delete(key);
+    this.waiting.delete(data.id);
     if (data.type !== "failed") waiter.resolve(data);
     else if (data.fatal) {
       // Python cannot go on (out of memory, say): a new worker will.
@@ -86,12 +85,13 @@ export class Python {
   }
 
   /**
-   * Post ``message`` and wait for the answer called ``key``, up to the time
-   * limit of ``kind`` (a key of ``LIMITS``). Past it, the worker is ended
-   * and a new one started at once: every panel then loads its app again.
+   * Post ``message`` under a new id and wait for the answer with that id, up
+   * to the time limit of ``kind`` (a key of ``LIMITS``). Past it, the worker
+   * is ended and a new one started at once: every panel then loads its app again.
    */
-  ask(key, message, kind) {
+  ask(kind, message) {
     const [timeout, limit] = LIMITS[kind];
+    const id = `${kind}-${this.nextId++}`;
     return new Promise((resolve, reject) => {
       if (!this.worker) {
         reject(stoppedError(STOPPED));
@@ -101,35 +101,33 @@ export class Python {
         this.stop(`No answer within ${timeout / 1000} seconds (${limit}), so Python was stopped and started again. Fix the app, then try again.`);
         this.start().catch(() => {}); // the next Run or Send reports a failure
       }, timeout);
-      this.waiting.set(key, {
+      this.waiting.set(id, {
         resolve: (value) => (clearTimeout(timer), resolve(value)),
         reject: (error) => (clearTimeout(timer), reject(error)),
       });
-      this.worker.postMessage(message);
+      this.worker.postMessage({ ...message, id });
     });
   }
 
   /** Load a panel's app from ``files`` into ``folder``, as the build's child does. */
   load(panel, folder, epoch, debug, files) {
-    return this.ask(panel, { type: "load", panel, folder, epoch, debug, files }, "load");
+    // Each load has an id of its own: two loads of one panel (a Run while its browser asks) are answered each.
+    return this.ask("load", { type: "load", panel, folder, epoch, debug, files });
   }
 
   /** Send a block's requests in order with a fresh client; resolves to one answer per request. */
   async run(panel, requests) {
-    const id = `run-${this.nextId++}`;
-    return (await this.ask(id, { type: "run", panel, id, requests }, "run")).answers;
+    return (await this.ask("run", { type: "run", panel, requests })).answers;
   }
 
   /** Send one request with the panel's ``client`` ("block" or "browser"). */
   async send(panel, client, request) {
-    const id = `request-${this.nextId++}`;
-    return (await this.ask(id, { type: "send", panel, id, client, request }, "answer")).response;
+    return (await this.ask("answer", { type: "send", panel, client, request })).response;
   }
 
   /** Run an exercise's checks (its ``requests`` and ``checks``) against a panel's app; resolves to the verdict. */
   async check(panel, exercise) {
-    const id = `check-${this.nextId++}`;
-    return (await this.ask(id, { type: "check", panel, id, exercise }, "check")).verdict;
+    return (await this.ask("check", { type: "check", panel, exercise })).verdict;
   }
 
   /** End the worker and whatever it was doing, at once; each waiting call rejects with ``message``. */

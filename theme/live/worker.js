@@ -1,11 +1,11 @@
 // The page's one Python: Pyodide in a module worker, shared by every live panel.
 //
 // It lives in the runtime folder, beside Pyodide, and starts Python at once, before any message arrives.
-// Messages in:  {type: "load", panel, folder, epoch, debug, files} | {type: "run", panel, id, requests}
+// Messages in:  {type: "load", panel, id, folder, epoch, debug, files} | {type: "run", panel, id, requests}
 //               | {type: "send", panel, id, client, request} | {type: "check", panel, id, exercise}
-// Messages out: {type: "progress", stage, loaded, total} | {type: "ready", marks} | {type: "loaded", panel}
+// Messages out: {type: "progress", stage, loaded, total} | {type: "ready", marks} | {type: "loaded", id}
 //               | {type: "answers", id, answers} | {type: "response", id, response}
-//               | {type: "verdict", id, verdict} | {type: "failed", panel?, id?, message}
+//               | {type: "verdict", id, verdict} | {type: "failed", id?, message}
 // Requests and answers are JSON-ready objects, bodies in base64 (see browser_runner.py).
 //
 // Reader-edited code runs here, never in the page. Once Flask is installed,
@@ -38,7 +38,7 @@ self.onmessage = (event) => {
       if (outOfMemory()) throw new Error("out of memory");
       self.postMessage(answer);
     })
-    .catch((error) => self.postMessage({ type: "failed", panel: message.panel, id: message.id, ...failure(error) }));
+    .catch((error) => self.postMessage({ type: "failed", id: message.id, ...failure(error) }));
 };
 
 // Past 2 GB, Pyodide reads its own memory wrong (its pointers are signed): a Python that grew so far is given up.
@@ -202,12 +202,12 @@ async function provideKdf(files) {
   kdfProvided = true;
 }
 
-async function load({ panel, folder, epoch, debug, files }) {
+async function load({ panel, id, folder, epoch, debug, files }) {
   self.postMessage({ type: "progress", stage: "example" });
   writeFiles(folder, files);
   await provideKdf(files);
   runner.load(panel, folder, epoch, debug);
-  return { type: "loaded", panel };
+  return { type: "loaded", id };
 }
 
 async function run({ panel, id, requests }) {
