@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import logging
 import os
 import sys
 import time
@@ -51,6 +52,31 @@ _stop_js_clock = live_clock.stop
 # app is loaded, so each answer carries its server's lines (the Server tab).
 CONSOLE = Console()
 CONSOLE.install()
+
+
+def _logger_state(logger: logging.Logger) -> tuple[int, list[logging.Handler], bool, bool]:
+    return logger.level, list(logger.handlers), logger.propagate, logger.disabled
+
+
+# Every logger as it was before any app was loaded (Flask and Werkzeug imported).
+_LOGGERS_AT_START = {
+    name: _logger_state(logger)
+    for name, logger in [("", logging.root), *logging.Logger.manager.loggerDict.items()]
+    if isinstance(logger, logging.Logger)
+}
+
+
+def _restore_logging() -> None:
+    """Put every logger back as it was at the start; a logger made since, as a new one is."""
+    for name, logger in [("", logging.root), *logging.Logger.manager.loggerDict.items()]:
+        if isinstance(logger, logging.Logger):
+            level, handlers, propagate, disabled = _LOGGERS_AT_START.get(
+                name, (logging.NOTSET, [], True, False)
+            )
+            logger.setLevel(level)
+            logger.handlers[:] = handlers
+            logger.propagate, logger.disabled = propagate, disabled
+    logging.disable(logging.NOTSET)
 
 
 class Panel:
@@ -101,11 +127,18 @@ def provide_kdf(kdf: Any) -> None:
 
 
 def _forget_earlier_loads() -> None:
-    """Drop the modules and path entries of apps loaded before, as a fresh process would."""
+    """Drop the modules, path entries and logging set-up of apps loaded before.
+
+    As a fresh process would: an earlier app's ``logging.basicConfig()`` (a
+    handler and a level on the root logger), a level it gave Werkzeug's
+    logger or ``logging.disable()`` would otherwise print, or hide, lines of
+    every later app on the page.
+    """
     for name, module in list(sys.modules.items()):
         if (getattr(module, "__file__", None) or "").startswith(EXAMPLES):
             del sys.modules[name]
     sys.path[:] = [path for path in sys.path if not path.startswith(EXAMPLES)]
+    _restore_logging()
 
 
 def load(panel: str, folder: str, epoch: int, debug: bool) -> None:

@@ -60,13 +60,57 @@ def test_a_block_without_debug_drops_info_lines_after_one_in_debug_mode_ran(brow
     page, problems = visit_offline(browser, origin, "/errors/")
     crash = page.locator(".exchange[data-example=crash]")
     open_panel(page, crash.filter(has_text="INFO in app: Sharing").first)
-    exchange = block_with(page, "crash", "GET /share/12")
-    built = exchange.locator(".exchange-console pre").inner_text()
+    built = run_and_compare_consoles(page, block_with(page, "crash", "GET /share/12"))
     assert "WARNING in app: 12 people" in built and "INFO in app" not in built
+    page.context.close()
+    assert problems == []
+
+
+def run_and_compare_consoles(page, exchange) -> str:
+    """Run ``exchange``'s block; its Server tab must print what the build did. Returns that."""
+    built = exchange.locator(".exchange-console pre").inner_text()
     panel = open_panel(page, exchange)
     panel.get_by_role("tab", name="Server").click()
     console = panel.get_by_role("log", name="What the server printed")
     expect(console).to_be_visible()
     assert without_whole_line_carets(console.inner_text()) == without_whole_line_carets(built)
+    return built
+
+
+SETS_UP_LOGGING = """
+import logging
+
+from flask import Flask
+
+logging.basicConfig(level=logging.DEBUG, format="root: %(message)s")
+logging.getLogger("werkzeug").setLevel(logging.ERROR)
+app = Flask(__name__)
+
+
+@app.get("/share/<int:people>")
+def share(people: int):
+    app.logger.warning("set up by the reader")
+    return "shared"
+"""
+
+
+def test_a_readers_logging_set_up_does_not_reach_the_next_app_loaded(browser, origin):
+    """As in a fresh process: an earlier app's ``basicConfig`` and levels are gone.
+
+    Without that, the next app's warning would print twice (the root logger's
+    handler too) and its access line not at all (Werkzeug's logger at ``ERROR``).
+    """
+    page, problems = visit_offline(browser, origin, "/errors/")
+    crash = page.locator(".exchange[data-example=crash]")
+    first = open_panel(page, crash.filter(has_text="INFO in app: Sharing").first)
+    replace_file(page, first, SETS_UP_LOGGING)
+    first.locator(".live-request input[type=text]").fill("/share/3")
+    assert send(page, first)[0] == "200"
+    first.get_by_role("tab", name="Server").click()
+    printed = first.get_by_role("log", name="What the server printed").inner_text()
+    assert "root: set up by the reader" in printed, printed
+    assert "GET /share/3" not in printed, "Werkzeug's logger was set to ERROR by the reader"
+
+    run_and_compare_consoles(page, block_with(page, "crash", "GET /share/12"))
     page.context.close()
     assert problems == []
