@@ -28,8 +28,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -45,7 +43,7 @@ from benchmarks.browser_figures import (  # noqa: E402
     RUN_TO_LAST_RESPONSE,
     bare_worker,
 )
-from tests.support.site_checks import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.support.site_checks import CHROMIUM, CHROMIUM_ARGS, in_background  # noqa: E402
 
 # Already compressed: hosts send these as they are.
 INCOMPRESSIBLE = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".ico")
@@ -127,18 +125,6 @@ class _Handler(SimpleHTTPRequestHandler):
             self.server.bytes_sent += len(body)
 
 
-@contextmanager
-def serving(site: Path, encoding: str | None, link: Link) -> Iterator[CompressingServer]:
-    server = CompressingServer(site, encoding, link)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def first_run(playwright, server: CompressingServer) -> tuple[float, int]:
     """Click Run in a fresh profile: seconds to the block's last response, bytes sent meanwhile."""
     with tempfile.TemporaryDirectory() as profile:
@@ -178,11 +164,12 @@ def main() -> None:
     with sync_playwright() as playwright:
         print("\nThe first Run's download, as sent by a compressing server:")
         for encoding in (None, "gzip", "br"):
-            with serving(arguments.site, encoding, unpaced) as server:
+            with in_background(CompressingServer(arguments.site, encoding, unpaced)) as server:
                 sent = first_run(playwright, server)[1]
             print(f"  {encoding or 'uncompressed':12} {sent / 1_000_000:5.2f} MB")
         link = Link(arguments.mbits * 1_000_000, arguments.latency)
-        with bare_worker(arguments.site), serving(arguments.site, "gzip", link) as server:
+        paced = CompressingServer(arguments.site, "gzip", link)
+        with bare_worker(arguments.site), in_background(paced) as server:
             live, floor = [], []
             for _ in range(arguments.runs):
                 live.append(first_run(playwright, server)[0])

@@ -13,10 +13,11 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from socketserver import BaseServer
 from typing import BinaryIO
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -171,9 +172,8 @@ class SiteServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serving(site: Path) -> Iterator[SiteServer]:
-    """Serve ``site`` in a background thread while the block runs."""
-    server = SiteServer(site)
+def in_background[Server: BaseServer](server: Server) -> Iterator[Server]:
+    """Let ``server`` answer in a background thread while the block runs; close it after."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -181,6 +181,11 @@ def serving(site: Path) -> Iterator[SiteServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def serving(site: Path) -> AbstractContextManager[SiteServer]:
+    """Serve ``site`` in a background thread while the block runs."""
+    return in_background(SiteServer(site))
 
 
 @contextmanager
