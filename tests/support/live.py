@@ -115,6 +115,22 @@ def act(page, panel, action) -> None:
         state = view.get_attribute("data-state")
         raise AssertionError(f"no new page shown; state {state!r}:\n{view.inner_text()}") from None
     assert view.get_attribute("data-state") == "ready", view.inner_text()
+    wait_for_the_focus_to_settle(page, panel)
+
+
+def wait_for_the_focus_to_settle(page, panel) -> None:
+    """If the new page took the focus, wait until its frame knows it has it.
+
+    The page is drawn in a sandboxed frame, which Chromium may run in a process
+    of its own: the frame learns it has the focus a moment after the panel
+    gave it. Until then, keys and text Playwright sends next may still land
+    in the frame even after a click elsewhere, as the browser's focus moves
+    there late. A reader is never that fast.
+    """
+    frame = panel.locator("iframe.live-page")
+    if frame.evaluate("f => f === document.activeElement"):
+        page_root = panel.frame_locator("iframe.live-page").locator(":root")
+        until(page, lambda: page_root.evaluate("() => document.hasFocus()"), "the page's focus")
 
 
 def shown(panel) -> tuple[str, str]:
