@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import live_clock
+import werkzeug._internal
 from flask import got_request_exception
 from pyodide.ffi import to_js
 
@@ -77,6 +78,9 @@ def _restore_logging() -> None:
             logger.handlers[:] = handlers
             logger.propagate, logger.disabled = propagate, disabled
     logging.disable(logging.NOTSET)
+    # Werkzeug gives its logger a level and a handler at its first line, once per
+    # process: forgotten, it does that again for the next access line, as a fresh process.
+    werkzeug._internal._logger = None
 
 
 class Panel:
