@@ -7,6 +7,9 @@ app = Flask(__name__)
 
 @app.get("/port")
 def port():
-    if ":" not in request.host:
+    # An IPv6 address has colons of its own, so it comes in brackets: [::1]:8080.
+    # No colon at all, or nothing after the "]": the Host names no port.
+    host = request.host
+    if ":" not in host or host.endswith("]"):
         return "80"
-    return request.host.rsplit(":", 1)[1]
+    return host.rsplit(":", 1)[1]

@@ -35,6 +35,7 @@ from flask import (
     url_for,
 )
 from werkzeug.routing import BuildError
+from werkzeug.serving import select_address_family
 
 from example_core.loading import load_app
 from example_core.model import Exchange
@@ -473,6 +474,15 @@ def test_the_server_cannot_start_on_a_port_already_in_use(tmp_path):
         "05-localhost.md",
         "If a port is taken, the server cannot start and says the address is already in use.",
     )
+
+
+def test_the_development_server_listens_on_ipv6_only_when_given_an_ipv6_host():
+    """Werkzeug opens an IPv6 socket only for a host with a colon in it."""
+    assert select_address_family("127.0.0.1", 5000) == socket.AF_INET
+    assert select_address_family("0.0.0.0", 5000) == socket.AF_INET
+    assert select_address_family("::1", 5000) == socket.AF_INET6
+    assert note_says("05-localhost.md", "Flask's development server listens there only if you")
+    assert note_says("05-localhost.md", "start it with `--host ::1`; `--host 0.0.0.0` covers IPv4")
 
 
 # HTTP methods: HEAD
