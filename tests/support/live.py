@@ -30,6 +30,8 @@ def open_panel(page, exchange):
     panel.wait_for()
     page.wait_for_function(READY, arg=panel.element_handle(), timeout=PANEL_TIMEOUT)
     assert panel.get_attribute("data-state") == "ready", panel.inner_text()
+    # The editors come just after the answers are drawn.
+    panel.locator(".live-file .cm-content").first.wait_for()
     return panel
 
 

@@ -29,3 +29,8 @@ export function unavailable(node, yes) {
   if (yes) node.setAttribute("aria-disabled", "true");
   else node.removeAttribute("aria-disabled");
 }
+
+/** Resolves once the browser has drawn the page as it is now (the frame after the next). */
+export function nextPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}

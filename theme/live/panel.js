@@ -13,7 +13,7 @@ import { Announcer } from "./announce.js";
 import { AnswersView, summary } from "./answers.js";
 import { Browser } from "./browser/browser.js";
 import { exampleBlocks, htmlPages, servesHtml } from "./browser/start.js";
-import { button, element } from "./dom.js";
+import { button, element, nextPaint } from "./dom.js";
 import { FilesView } from "./files.js";
 import { followJumps } from "./jump.js";
 import { bodyText, mediaType } from "./http.js";
@@ -103,7 +103,10 @@ export class Panel {
       this.change.hidden = false;
       const example = await blocks;
       this.addViews(servesHtml(example) ? htmlPages(example) : null);
-      this.files.openEditors((await this.editor).createEditor);
+      const { createEditor } = await this.editor;
+      // The answers are drawn first: making the editors takes the page a moment (50 ms here).
+      await nextPaint();
+      this.files.openEditors(createEditor);
     } catch (error) {
       this.state = "failed";
       this.progress.done(`Could not start the example: ${error.message}`);
