@@ -168,8 +168,10 @@ def main() -> None:
                 sent = first_run(playwright, server)[1]
             print(f"  {encoding or 'uncompressed':12} {sent / 1_000_000:5.2f} MB")
         link = Link(arguments.mbits * 1_000_000, arguments.latency)
-        paced = CompressingServer(arguments.site, "gzip", link)
-        with bare_worker(arguments.site), in_background(paced) as server:
+        with (
+            bare_worker(arguments.site),
+            in_background(CompressingServer(arguments.site, "gzip", link)) as server,
+        ):
             live, floor = [], []
             for _ in range(arguments.runs):
                 live.append(first_run(playwright, server)[0])

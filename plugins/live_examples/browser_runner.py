@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-import logging
 import os
 import sys
 import time
@@ -31,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import live_clock
-import werkzeug._internal
 from flask import got_request_exception
+from panel_logging import PanelLogging
 from pyodide.ffi import to_js
 
 from example_core.checking import check_app
@@ -55,34 +54,6 @@ CONSOLE = Console()
 CONSOLE.install()
 
 
-def _logger_state(logger: logging.Logger) -> tuple[int, list[logging.Handler], bool, bool]:
-    return logger.level, list(logger.handlers), logger.propagate, logger.disabled
-
-
-# Every logger as it was before any app was loaded (Flask and Werkzeug imported).
-_LOGGERS_AT_START = {
-    name: _logger_state(logger)
-    for name, logger in [("", logging.root), *logging.Logger.manager.loggerDict.items()]
-    if isinstance(logger, logging.Logger)
-}
-
-
-def _restore_logging() -> None:
-    """Put every logger back as it was at the start; a logger made since, as a new one is."""
-    for name, logger in [("", logging.root), *logging.Logger.manager.loggerDict.items()]:
-        if isinstance(logger, logging.Logger):
-            level, handlers, propagate, disabled = _LOGGERS_AT_START.get(
-                name, (logging.NOTSET, [], True, False)
-            )
-            logger.setLevel(level)
-            logger.handlers[:] = handlers
-            logger.propagate, logger.disabled = propagate, disabled
-    logging.disable(logging.NOTSET)
-    # Werkzeug gives its logger a level and a handler at its first line, once per
-    # process: forgotten, it does that again for the next access line, as a fresh process.
-    werkzeug._internal._logger = None
-
-
 class Panel:
     """One panel's app, with its clients: ``block`` replays the block, ``browser`` browses.
 
@@ -90,9 +61,10 @@ class Panel:
     panel still gets its traceback (``exception``), to say why it happened.
     """
 
-    def __init__(self, folder: str, app: Any, earlier: Panel | None) -> None:
+    def __init__(self, folder: str, app: Any, logs: PanelLogging, earlier: Panel | None) -> None:
         self.folder = folder
         self.app = app
+        self.logging = logs
         self.clients = {"block": app.test_client(), "browser": app.test_client()}
         if earlier:
             # The app restarted, the browser did not: it keeps its cookies.
@@ -131,26 +103,21 @@ def provide_kdf(kdf: Any) -> None:
 
 
 def _forget_earlier_loads() -> None:
-    """Drop the modules, path entries and logging set-up of apps loaded before.
-
-    As a fresh process would: an earlier app's ``logging.basicConfig()`` (a
-    handler and a level on the root logger), a level it gave Werkzeug's
-    logger or ``logging.disable()`` would otherwise print, or hide, lines of
-    every later app on the page.
-    """
+    """Drop the modules and path entries of apps loaded before, as a fresh process would."""
     for name, module in list(sys.modules.items()):
         if (getattr(module, "__file__", None) or "").startswith(EXAMPLES):
             del sys.modules[name]
     sys.path[:] = [path for path in sys.path if not path.startswith(EXAMPLES)]
-    _restore_logging()
 
 
 def load(panel: str, folder: str, epoch: int, debug: bool) -> None:
     """Import ``folder``'s app afresh as ``panel``'s app, as the build's child does."""
     _forget_earlier_loads()
     importlib.invalidate_caches()  # the folder's files were written a moment ago
-    app = load_for_run(Path(folder), epoch, debug=debug, freeze=_stop_js_clock)
-    panels[panel] = Panel(folder, app, panels.get(panel))
+    logs = PanelLogging()  # as a fresh process has it
+    with logs.in_place():
+        app = load_for_run(Path(folder), epoch, debug=debug, freeze=_stop_js_clock)
+    panels[panel] = Panel(folder, app, logs, panels.get(panel))
 
 
 def run_block(panel: str, requests_json: str) -> str:
@@ -196,7 +163,8 @@ def check(panel: str, exercise_json: str) -> str:
     """
     chosen = panels[panel]
     os.chdir(chosen.folder)
-    return json.dumps(check_app(chosen.app, json.loads(exercise_json), CONSOLE))
+    with chosen.logging.in_place():
+        return json.dumps(check_app(chosen.app, json.loads(exercise_json), CONSOLE))
 
 
 def _answer(panel: Panel, exchange: Callable[[], Exchange]) -> dict:
@@ -205,7 +173,8 @@ def _answer(panel: Panel, exchange: Callable[[], Exchange]) -> dict:
     panel.exception = None
     started = time.perf_counter()  # not the stopped clock: this one reads performance.now()
     try:
-        done = exchange()
+        with panel.logging.in_place():
+            done = exchange()
     except BaseException:  # the reader's code may raise anything: show it, and carry on
         return {"error": traceback.format_exc()}
     return {

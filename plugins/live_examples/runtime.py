@@ -9,9 +9,9 @@ that lists those wheels so Pyodide installs them from the site, the panels' code
 esbuild from ``theme/live/`` (``live-panel.js``, whose entry is ``main.js``,
 ``live-worker.js``, Pyodide's worker, from ``worker.js``, and ``live-kdf.js``,
 hashlib's scrypt and pbkdf2_hmac for the examples that hash passwords, from ``kdf.js``) with their
-styles, the editor bundled by esbuild too, and ``notes.zip``: ``browser_runner.py``
-with the modules of the shared core it imports (``example_core``) and
-``live_stdlib.py``, which Python imports from the zip. The worker is told
+styles, the editor bundled by esbuild too, and ``notes.zip``: ``browser_runner.py`` and
+``panel_logging.py`` with the modules of the shared core the runner imports
+(``example_core``) and ``live_stdlib.py``, which Python imports from the zip. The worker is told
 the size of each file of its first download (``FIRST_RUN_SIZES``), so its
 progress bar's total never changes.
 The folder is named after a hash of all its inputs, so its URL changes
@@ -44,6 +44,8 @@ from .first_imports import first_imports
 HERE = Path(__file__).resolve().parent
 WHEELS = HERE / "wheels.txt"
 BROWSER_RUNNER = HERE / "browser_runner.py"
+# Each panel's logging, kept as if its app had a process of its own.
+PANEL_LOGGING = HERE / "panel_logging.py"
 # The page's import of the rest of the standard library, and of sources for tracebacks.
 LIVE_STDLIB = HERE / "live_stdlib.py"
 EXAMPLES = Path("examples")
@@ -85,8 +87,8 @@ def _pyodide(node_modules: Path) -> Path:
 
 
 def _python_files() -> list[Path]:
-    """The runner, the stdlib importer, and the core modules the runner imports, with its data."""
-    return sorted({BROWSER_RUNNER, LIVE_STDLIB, *core_files(BROWSER_RUNNER)})
+    """The runner and its logging, the stdlib importer, and the core modules the runner imports."""
+    return sorted({BROWSER_RUNNER, PANEL_LOGGING, LIVE_STDLIB, *core_files(BROWSER_RUNNER)})
 
 
 def _key(paths: list[Path], *extra: bytes) -> str:

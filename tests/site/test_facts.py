@@ -477,12 +477,16 @@ def test_the_server_cannot_start_on_a_port_already_in_use(tmp_path):
 
 
 def test_the_development_server_listens_on_ipv6_only_when_given_an_ipv6_host():
-    """Werkzeug opens an IPv6 socket only for a host with a colon in it."""
+    """Werkzeug opens an IPv6 socket only for a host with a colon in it: an IPv6 address."""
     assert select_address_family("127.0.0.1", 5000) == socket.AF_INET
     assert select_address_family("0.0.0.0", 5000) == socket.AF_INET
     assert select_address_family("::1", 5000) == socket.AF_INET6
-    assert note_says("05-localhost.md", "Flask's development server listens there only if you")
-    assert note_says("05-localhost.md", "start it with `--host ::1`; `--host 0.0.0.0` covers IPv4")
+    assert select_address_family("::", 5000) == socket.AF_INET6
+    assert note_says(
+        "05-localhost.md",
+        "Flask's development server listens there only if you give it an IPv6 address to listen "
+        "on, such as `--host ::1`; `--host 0.0.0.0` covers IPv4 addresses only.",
+    )
 
 
 # HTTP methods: HEAD

@@ -14,6 +14,8 @@ PANEL_TIMEOUT = 90_000
 # One exchange, or one page of the panel's browser: longer than the panel's own limits
 # (90 s to load an edited app, then 10 s for the request), so that the panel says why.
 STEP_TIMEOUT = 120_000
+# A frame learns it has the focus within moments; waiting longer would hide a real fault.
+FOCUS_TIMEOUT = 10_000
 
 
 def open_panel(page, exchange):
@@ -132,7 +134,11 @@ def wait_for_the_focus_to_settle(page, panel) -> None:
     frame = panel.locator("iframe.live-page")
     if frame.evaluate("f => f === document.activeElement"):
         page_root = panel.frame_locator("iframe.live-page").locator(":root")
-        until(page, lambda: page_root.evaluate("() => document.hasFocus()"), "the page's focus")
+
+        def has_focus() -> bool:
+            return page_root.evaluate("() => document.hasFocus()")
+
+        until(page, has_focus, "the page in the frame to know it has the focus", FOCUS_TIMEOUT)
 
 
 def shown(panel) -> tuple[str, str]:

@@ -1,4 +1,4 @@
-// Making elements, for every view of the panel.
+// Making elements for every view of the panel, and waiting for them to be drawn.
 
 /** A new element with ``attributes`` ("text" sets its text) and ``children``. */
 export function element(tag, attributes = {}, ...children) {
@@ -30,7 +30,15 @@ export function unavailable(node, yes) {
   else node.removeAttribute("aria-disabled");
 }
 
-/** Resolves once the browser has drawn the page as it is now (the frame after the next). */
+/**
+ * Resolves once the browser has drawn the page as it is now, just after its
+ * next frame; at once in a hidden tab, which draws no frames (and after 100 ms
+ * at most, should the tab be hidden meanwhile).
+ */
 export function nextPaint() {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  return new Promise((resolve) => {
+    if (document.visibilityState === "hidden") return resolve();
+    setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(resolve));
+  });
 }

@@ -100,12 +100,12 @@ export class Panel {
       const blocks = exampleBlocks(this.exchange, this.block, (url) => fetchJson(url, "another block"));
       await this.runBlock();
       this.progress.done("Done: change the app or a request below, or run the block again.");
-      this.change.hidden = false;
       const example = await blocks;
       this.addViews(servesHtml(example) ? htmlPages(example) : null);
       const { createEditor } = await this.editor;
       // The answers are drawn first: making the editors takes the page a moment (50 ms here).
       await nextPaint();
+      this.change.hidden = false;
       this.files.openEditors(createEditor);
     } catch (error) {
       this.state = "failed";

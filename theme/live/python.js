@@ -48,7 +48,7 @@ export class Python {
         reject(error);
       };
       worker.onerror = (event) => {
-        if (this.marks === null) this.abortStart(new Error(event.message || "The Python worker failed to start."));
+        if (this.marks === null) this.abortStart?.(new Error(event.message || "The Python worker failed to start."));
         else this.stop(DIED);
       };
       worker.onmessage = ({ data }) => {
@@ -58,7 +58,7 @@ export class Python {
           this.marks = data.marks;
           resolve();
         } else if (data.type === "failed" && !data.id) {
-          this.abortStart(new Error(data.message));
+          this.abortStart?.(new Error(data.message));
         } else this.settle(data);
       };
     });
