@@ -10,6 +10,7 @@ the ``OPTIONS`` Flask answers for a view, and the development server's thread pe
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import socketserver
@@ -34,13 +35,19 @@ def small_app() -> Flask:
     return app
 
 
+def run_until_closed(server) -> None:
+    """Serve until the test closes the server, which ends Waitress's ``select`` with an error."""
+    with contextlib.suppress(OSError, ValueError):
+        server.run()
+
+
 def test_werkzeug_writes_the_reason_phrase_in_capitals_and_waitress_sends_it_as_it_is():
     assert note_says("01-webserver.md", "puts them in capitals (`NOT FOUND`)")
     assert note_says("01-webserver.md", "the server sends them as they are")
     response = small_app().test_client().get("/nothing")
     assert response.status == "404 NOT FOUND"
     server = create_server(small_app(), host="127.0.0.1", port=0)
-    threading.Thread(target=server.run, daemon=True).start()
+    threading.Thread(target=run_until_closed, args=(server,), daemon=True).start()
     try:
         connection = http.client.HTTPConnection("127.0.0.1", server.effective_port, timeout=10)
         connection.request("GET", "/nothing")

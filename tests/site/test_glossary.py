@@ -64,7 +64,7 @@ def test_short_notes_have_no_list_and_long_ones_list_every_section(site):
             toc = article.split('class="toc"')[1].split("</nav>")[0]
             assert re.findall(r'<li><a href="#([^"]+)">', toc) == sections, slug
     assert 'class="toc"' in (site / "run-locally" / "index.html").read_text()
-    assert 'class="toc"' not in (site / "localhost" / "index.html").read_text()
+    assert 'class="toc"' not in (site / "webserver" / "index.html").read_text()
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
