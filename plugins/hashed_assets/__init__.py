@@ -90,6 +90,7 @@ def data_resolver(settings: dict) -> Callable[[str], str]:
     """
     theme = Path(settings["THEME"])
 
+    @functools.cache  # every page of a build names the same file
     def data_url(name: str) -> str:
         path = theme / name
         text = path.read_text().strip()

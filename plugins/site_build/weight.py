@@ -43,7 +43,7 @@ def overweight_pages(output: Path, root: str = "", budget: int = PAGE_BUDGET) ->
     problems = []
     for page in sorted(output.rglob("*.html")):
         weight = page_weight(output, page, root)
-        allowance = path_allowance(page.read_text(errors="replace"), root)
+        allowance = path_allowance(page, root)
         if weight > budget + allowance:
             for_path = f", plus {allowance:,} for the path {root} its links carry" if root else ""
             problems.append(
@@ -56,9 +56,11 @@ def overweight_pages(output: Path, root: str = "", budget: int = PAGE_BUDGET) ->
     return problems
 
 
-def path_allowance(html: str, root: str) -> int:
-    """The bytes ``root`` adds to a page: its length, once for each link that carries it."""
-    return len(root) * html.count(f"{root}/") if root else 0
+def path_allowance(page: Path, root: str) -> int:
+    """The bytes ``root`` adds to ``page``: its length, once for each link that carries it."""
+    if not root:
+        return 0  # a site at the root of its host: nothing to read
+    return len(root) * page.read_text(errors="replace").count(f"{root}/")
 
 
 def page_weight(output: Path, page: Path, root: str = "") -> int:
